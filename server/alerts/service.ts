@@ -1,0 +1,32 @@
+import type { Alert } from "../../shared/schemas/alert.ts";
+import type { User } from "../../shared/schemas/user.ts";
+import type { AppContext } from "../app-context.ts";
+import { notFound } from "../http/errors.ts";
+import { writeToSession } from "../sessions/session-write.ts";
+import { findAlertRow, lockAlertRow, toAlerts, updateAlert } from "./repo.ts";
+
+/** A physician acknowledges an alert: who, when and an optional note are stored and shown to everyone. */
+export async function acknowledgeAlert(
+  ctx: AppContext,
+  user: User,
+  alertId: string,
+  note?: string,
+): Promise<Alert> {
+  const found = await findAlertRow(ctx.db, alertId);
+  if (!found) throw notFound("Alert");
+  return writeToSession(ctx, found.session_id, async (trx) => {
+    const row = await lockAlertRow(trx, alertId);
+    if (!row) throw notFound("Alert");
+    // Acknowledging twice changes nothing: the first acknowledgement stands.
+    if (row.acknowledged_at) return { result: (await toAlerts(trx, [row]))[0]!, changes: [] };
+    const now = ctx.now();
+    const updated = await updateAlert(trx, alertId, {
+      acknowledged_at: now,
+      acknowledged_by: user.id,
+      acknowledgement_note: note || null,
+      updated_at: now,
+    });
+    const alert = (await toAlerts(trx, [updated]))[0]!;
+    return { result: alert, changes: [{ type: "alert:changed" as const, alert }] };
+  });
+}

@@ -1,0 +1,79 @@
+import http from "node:http";
+import express from "express";
+import type { Kysely } from "kysely";
+import { endpoints } from "../shared/api/endpoints.ts";
+import { alertRoutes } from "./alerts/routes.ts";
+import type { AppContext } from "./app-context.ts";
+import { sessionMiddleware } from "./auth/middleware.ts";
+import { authRoutes } from "./auth/routes.ts";
+import type { Config } from "./config.ts";
+import type { DatabaseKind } from "./db/database.ts";
+import type { Database } from "./db/schema.ts";
+import { dischargeRoutes } from "./discharge/routes.ts";
+import { errorHandler, HttpError } from "./http/errors.ts";
+import { mount } from "./http/route.ts";
+import { staticClient } from "./http/static-client.ts";
+import { observationRoutes } from "./observations/routes.ts";
+import { buildOpenApiDocument } from "./openapi/document.ts";
+import { patientRoutes } from "./patients/routes.ts";
+import { socketPublisher, type VigilIo } from "./realtime/publisher.ts";
+import { createSocketServer } from "./realtime/socket-server.ts";
+import { sessionRoutes } from "./sessions/routes.ts";
+import { vitalsRoutes } from "./vitals/routes.ts";
+
+export const VERSION = "0.1.0";
+
+export interface VigilServer {
+  httpServer: http.Server;
+  io: VigilIo;
+  ctx: AppContext;
+}
+
+/** Wires the Express app and Socket.IO onto one HTTP server. Listening and shutdown belong to the caller. */
+export function createVigilServer(deps: {
+  db: Kysely<Database>;
+  dbKind: DatabaseKind;
+  config: Config;
+}): VigilServer {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const io = createSocketServer(httpServer, deps.db);
+  const ctx: AppContext = { ...deps, publisher: socketPublisher(io), now: () => new Date() };
+  const startedAt = Date.now();
+
+  app.disable("x-powered-by");
+  if (deps.config.trustProxy) app.set("trust proxy", 1);
+  app.use("/api", express.json({ limit: "100kb" }), sessionMiddleware(deps.db));
+
+  const api = express.Router();
+  mount(api, endpoints.health, async () => ({
+    status: "ok" as const,
+    version: VERSION,
+    database: deps.dbKind,
+    demo: deps.config.demo,
+    uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+  }));
+  const openApi = buildOpenApiDocument(VERSION);
+  api.get("/api/openapi.json", (_req, res) => {
+    res.json(openApi);
+  });
+  for (const routes of [
+    authRoutes,
+    patientRoutes,
+    sessionRoutes,
+    vitalsRoutes,
+    observationRoutes,
+    alertRoutes,
+    dischargeRoutes,
+  ]) {
+    api.use(routes(ctx));
+  }
+  app.use(api);
+  app.use("/api", (req) => {
+    throw new HttpError(404, "not_found", `No API route ${req.method} ${req.originalUrl}`);
+  });
+  app.use(staticClient(deps.config.clientDir));
+  app.use(errorHandler);
+
+  return { httpServer, io, ctx };
+}

@@ -1,0 +1,52 @@
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { PGlitePool } from "./pglite-pool.ts";
+import type { Database } from "./schema.ts";
+
+/** DATE columns stay 'YYYY-MM-DD' strings: a date of birth has no time zone. */
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (value: string) => value);
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+  /** PGlite only: the whole data directory as a gzipped tarball (a template for tests). */
+  dump?: () => Promise<Blob>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  dataDir?: string;
+  /** A dumped PGlite data directory (tarball) to start from: tests copy a migrated template this way. */
+  loadDataDir?: Blob;
+}
+
+/** PostgreSQL when a URL is given, otherwise embedded PGlite in dataDir (one process per directory). */
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: "postgres", close: () => db.destroy() };
+  }
+  if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
+  const lite = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    parsers: { [DATE_OID]: (value: string) => value },
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PGlitePool(lite) }) });
+  return {
+    db,
+    kind: "pglite",
+    dump: () => lite.dumpDataDir("gzip"),
+    async close() {
+      await db.destroy();
+      await lite.close();
+    },
+  };
+}

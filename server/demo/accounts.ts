@@ -1,0 +1,35 @@
+import type { Kysely } from "kysely";
+import type { Role, User } from "../../shared/schemas/user.ts";
+import { hashPassword } from "../auth/passwords.ts";
+import { createUser, findUserForLogin, toUser } from "../auth/repo.ts";
+import type { Database } from "../db/schema.ts";
+
+/** Demo logins, created only in demo mode (VIGIL_DEMO=1, the default for npm start). */
+export const demoAccounts: { username: string; password: string; displayName: string; role: Role }[] = [
+  { username: "nurse", password: "nurse-demo", displayName: "Nurse Alex Morgan", role: "nurse" },
+  { username: "physician", password: "physician-demo", displayName: "Dr. Sam Rivera", role: "physician" },
+  { username: "admin", password: "admin-demo", displayName: "Admin Jo Lee", role: "admin" },
+];
+
+/** The simulated bedside monitor that streams the demo chairs. Its password is random: nobody logs in as it. */
+export const demoMonitorUsername = "demo-monitor";
+
+export async function ensureUser(
+  db: Kysely<Database>,
+  account: { username: string; password: string; displayName: string; role: Role },
+): Promise<User> {
+  const existing = await findUserForLogin(db, account.username);
+  if (existing) return toUser(existing);
+  return createUser(db, { ...account, passwordHash: await hashPassword(account.password) });
+}
+
+export async function ensureDemoAccounts(db: Kysely<Database>): Promise<{ monitor: User; nurse: User }> {
+  const users = await Promise.all(demoAccounts.map((a) => ensureUser(db, a)));
+  const monitor = await ensureUser(db, {
+    username: demoMonitorUsername,
+    password: crypto.randomUUID(),
+    displayName: "Bedside monitor (simulated)",
+    role: "nurse",
+  });
+  return { monitor, nurse: users[0]! };
+}

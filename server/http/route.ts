@@ -1,0 +1,63 @@
+import type { Request, Response, Router } from "express";
+import type { z } from "zod";
+import type { Endpoint } from "../../shared/api/endpoints.ts";
+import type { User } from "../../shared/schemas/user.ts";
+import { currentUser } from "../auth/current-user.ts";
+import { HttpError, validationError } from "./errors.ts";
+
+type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+export interface RouteContext<E extends Endpoint> {
+  params: Parsed<E["params"]>;
+  query: Parsed<E["query"]>;
+  body: Parsed<E["body"]>;
+  user: E["roles"] extends null ? User | null : User;
+  req: Request;
+  res: Response;
+  /** Override the endpoint's success status (e.g. 200 when an idempotent create found the row). */
+  setStatus(status: number): void;
+}
+
+const checkResponses = Boolean(process.env.VITEST);
+
+function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value ?? (where === "body" ? undefined : {}));
+  if (!result.success) throw validationError(result.error, where === "body" ? undefined : where);
+  return result.data;
+}
+
+/**
+ * Mounts one endpoint of the shared catalogue: authentication and role check first, then params,
+ * query and body validated with the endpoint's own schemas, then the handler. Nothing runs on bad input.
+ */
+export function mount<E extends Endpoint>(
+  router: Router,
+  endpoint: E,
+  handler: (ctx: RouteContext<E>) => Promise<z.input<E["response"]>>,
+): void {
+  router[endpoint.method](endpoint.path, async (req, res) => {
+    const user = currentUser(res);
+    if (endpoint.roles !== null) {
+      if (!user) throw new HttpError(401, "unauthenticated", "Log in to continue.");
+      if (!endpoint.roles.includes(user.role)) {
+        throw new HttpError(403, "forbidden", `This action needs the role ${endpoint.roles.join(" or ")}.`);
+      }
+    }
+    let status: number = endpoint.successStatus ?? 200;
+    const ctx = {
+      params: parse(endpoint.params, req.params, "params"),
+      query: parse(endpoint.query, req.query, "query"),
+      body: parse(endpoint.body, req.body, "body"),
+      user,
+      req,
+      res,
+      setStatus: (s: number) => {
+        status = s;
+      },
+    } as RouteContext<E>;
+    const result = await handler(ctx);
+    if (checkResponses) endpoint.response.parse(result);
+    res.status(status).json(result);
+  });
+}

@@ -1,0 +1,63 @@
+import { findingsForObservation } from "../../shared/clinical/alert-rules.ts";
+import type { RecordObservationRequest } from "../../shared/schemas/observation.ts";
+import type { RecordObservationResponse } from "../../shared/schemas/session-views.ts";
+import type { User } from "../../shared/schemas/user.ts";
+import { applyFindings } from "../alerts/evaluate.ts";
+import type { AppContext } from "../app-context.ts";
+import type { ObservationsTable } from "../db/schema.ts";
+import { HttpError } from "../http/errors.ts";
+import { checkObservedAt } from "../sessions/clinical-time.ts";
+import { writeToSession } from "../sessions/session-write.ts";
+import { findObservationRow, insertObservation, observationFromRow } from "./repo.ts";
+
+/** Side effects and MOAA/S checks: idempotent on the client id, evaluated for alerts in the same transaction. */
+export async function recordObservation(
+  ctx: AppContext,
+  user: User,
+  sessionId: string,
+  input: RecordObservationRequest,
+): Promise<RecordObservationResponse> {
+  const replay = await findObservationRow(ctx.db, input.id);
+  if (replay) return replayed(ctx, replay, sessionId);
+
+  return writeToSession(ctx, sessionId, async (trx, session) => {
+    const again = await findObservationRow(trx, input.id);
+    if (again) return { result: await replayed(ctx, again, sessionId), changes: [] };
+    const now = ctx.now();
+    const observedAt = new Date(input.observedAt);
+    checkObservedAt(observedAt, session, now);
+    const observation = await insertObservation(trx, {
+      id: input.id,
+      session_id: sessionId,
+      observed_at: observedAt,
+      recorded_at: now,
+      type: input.type,
+      severity: input.severity ?? null,
+      moaas: input.moaas ?? null,
+      note: input.note || null,
+      recorded_by: user.id,
+    });
+    const findings = findingsForObservation(observation.type, observation.severity, observation.moaas);
+    const alerts = await applyFindings(trx, sessionId, findings, observedAt, now);
+    return {
+      result: { observation, alerts, created: true },
+      changes: [
+        { type: "observation:recorded" as const, observation },
+        ...alerts.map((alert) => ({ type: "alert:changed" as const, alert })),
+      ],
+    };
+  });
+}
+
+async function replayed(
+  ctx: AppContext,
+  row: ObservationsTable,
+  sessionId: string,
+): Promise<RecordObservationResponse> {
+  if (row.session_id !== sessionId) {
+    throw new HttpError(409, "conflict", "This observation id is already used by another session.", {
+      issues: [{ path: "id", message: "is already used by another session" }],
+    });
+  }
+  return { observation: await observationFromRow(ctx.db, row), alerts: [], created: false };
+}

@@ -1,0 +1,49 @@
+import type { Server } from "socket.io";
+import type { ClientToServerEvents, ServerToClientEvents } from "../../shared/events.ts";
+import { rooms } from "../../shared/events.ts";
+import type { Alert } from "../../shared/schemas/alert.ts";
+import type { Observation } from "../../shared/schemas/observation.ts";
+import type { InfusionSession } from "../../shared/schemas/session.ts";
+import type { SessionSummary } from "../../shared/schemas/session-views.ts";
+import type { VitalsReading } from "../../shared/schemas/vitals.ts";
+
+/** A change to one session, waiting for its transaction to commit before it is broadcast. */
+export type SessionChange =
+  | { type: "session:updated"; session: InfusionSession }
+  | { type: "vitals:recorded"; reading: VitalsReading }
+  | { type: "observation:recorded"; observation: Observation }
+  | { type: "alert:changed"; alert: Alert };
+
+export interface Publisher {
+  sessionChanged(sessionId: string, seq: number, change: SessionChange): void;
+  stationChanged(summary: SessionSummary): void;
+}
+
+export type VigilIo = Server<ClientToServerEvents, ServerToClientEvents>;
+
+/** The one way out: every committed change leaves through here, to the session room and the station. */
+export function socketPublisher(io: VigilIo): Publisher {
+  return {
+    sessionChanged(sessionId, seq, change) {
+      const target = io.to([rooms.session(sessionId), rooms.station]);
+      const base = { sessionId, seq };
+      switch (change.type) {
+        case "session:updated":
+          target.emit("session:updated", { ...base, session: change.session });
+          break;
+        case "vitals:recorded":
+          target.emit("vitals:recorded", { ...base, reading: change.reading });
+          break;
+        case "observation:recorded":
+          target.emit("observation:recorded", { ...base, observation: change.observation });
+          break;
+        case "alert:changed":
+          target.emit("alert:changed", { ...base, alert: change.alert });
+          break;
+      }
+    },
+    stationChanged(summary) {
+      io.to(rooms.station).emit("station:changed", { summary });
+    },
+  };
+}

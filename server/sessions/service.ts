@@ -1,0 +1,66 @@
+import { totalDoseMg } from "../../shared/clinical/dose.ts";
+import { allowedPhaseRequests } from "../../shared/clinical/phases.ts";
+import type { CreateSessionRequest, InfusionSession, Phase } from "../../shared/schemas/session.ts";
+import type { User } from "../../shared/schemas/user.ts";
+import type { AppContext } from "../app-context.ts";
+import { HttpError } from "../http/errors.ts";
+import { findPatient } from "../patients/repo.ts";
+import { insertSession, updatePhase } from "./repo.ts";
+import { writeToSession } from "./session-write.ts";
+import { buildSummary } from "./views.ts";
+
+export async function createSession(
+  ctx: AppContext,
+  user: User,
+  input: CreateSessionRequest,
+): Promise<InfusionSession> {
+  const patient = await findPatient(ctx.db, input.patientId);
+  if (!patient) {
+    throw new HttpError(400, "validation_failed", "Invalid request: patientId does not match a patient", {
+      issues: [{ path: "patientId", message: "does not match a patient" }],
+    });
+  }
+  const now = ctx.now();
+  const session = await insertSession(ctx.db, {
+    id: crypto.randomUUID(),
+    patient_id: patient.id,
+    chair: input.chair,
+    weight_kg: input.weightKg,
+    dose_mg_per_kg: input.doseMgPerKg,
+    total_dose_mg: totalDoseMg(input.weightKg, input.doseMgPerKg),
+    planned_duration_min: input.plannedDurationMin,
+    phase: "pre_infusion",
+    created_by: user.id,
+    created_at: now,
+    phase_changed_at: now,
+    infusion_started_at: null,
+    infusion_stopped_at: null,
+    discharged_at: null,
+  });
+  ctx.publisher.stationChanged(await buildSummary(ctx.db, session));
+  return session;
+}
+
+export async function changePhase(
+  ctx: AppContext,
+  user: User,
+  sessionId: string,
+  to: Phase,
+): Promise<InfusionSession> {
+  const session = await writeToSession(ctx, sessionId, async (trx, current) => {
+    const allowed = allowedPhaseRequests(current.phase);
+    if (!allowed.includes(to)) {
+      const hint = to === "discharged" ? " Discharge needs the physician's signature." : "";
+      throw new HttpError(
+        409,
+        "invalid_transition",
+        `Cannot move from ${current.phase} to ${to}.${hint} Allowed: ${allowed.join(", ") || "none"}.`,
+        { allowed },
+      );
+    }
+    const updated = await updatePhase(trx, current, to, user.id, ctx.now());
+    return { result: updated, changes: [{ type: "session:updated" as const, session: updated }] };
+  });
+  ctx.publisher.stationChanged(await buildSummary(ctx.db, session));
+  return session;
+}

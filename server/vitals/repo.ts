@@ -1,0 +1,74 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Actor } from "../../shared/schemas/user.ts";
+import type { VitalsReading } from "../../shared/schemas/vitals.ts";
+import { actorOf, actorsById } from "../auth/actors.ts";
+import type { Database, VitalsReadingsTable } from "../db/schema.ts";
+import { iso } from "../db/time.ts";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export const toReading = (row: VitalsReadingsTable, recordedBy: Actor): VitalsReading => ({
+  id: row.id,
+  sessionId: row.session_id,
+  observedAt: iso(row.observed_at),
+  recordedAt: iso(row.recorded_at),
+  source: row.source,
+  sbp: row.sbp,
+  dbp: row.dbp,
+  map: row.map,
+  hr: row.hr,
+  spo2: row.spo2,
+  rr: row.rr,
+  recordedBy,
+});
+
+async function withActors(db: Db, rows: VitalsReadingsTable[]): Promise<VitalsReading[]> {
+  const actors = await actorsById(
+    db,
+    rows.map((r) => r.recorded_by),
+  );
+  return rows.map((r) => toReading(r, actorOf(actors, r.recorded_by)));
+}
+
+export async function findReadingRow(db: Db, id: string): Promise<VitalsReadingsTable | undefined> {
+  return db.selectFrom("vitals_readings").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function insertReading(db: Db, row: VitalsReadingsTable): Promise<VitalsReading> {
+  const inserted = await db
+    .insertInto("vitals_readings")
+    .values(row)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return (await withActors(db, [inserted]))[0]!;
+}
+
+export async function readingFromRow(db: Db, row: VitalsReadingsTable): Promise<VitalsReading> {
+  return (await withActors(db, [row]))[0]!;
+}
+
+export async function listReadings(db: Db, sessionId: string): Promise<VitalsReading[]> {
+  const rows = await db
+    .selectFrom("vitals_readings")
+    .selectAll()
+    .where("session_id", "=", sessionId)
+    .orderBy("observed_at")
+    .orderBy("recorded_at")
+    .execute();
+  return withActors(db, rows);
+}
+
+/** The most recent reading (by clinical time) of each session. */
+export async function latestReadings(db: Db, sessionIds: string[]): Promise<Map<string, VitalsReading>> {
+  if (sessionIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("vitals_readings")
+    .selectAll()
+    .distinctOn("session_id")
+    .where("session_id", "in", sessionIds)
+    .orderBy("session_id")
+    .orderBy("observed_at", "desc")
+    .execute();
+  const readings = await withActors(db, rows);
+  return new Map(readings.map((r) => [r.sessionId, r]));
+}

@@ -1,0 +1,191 @@
+import { z } from "zod";
+import { acknowledgeAlertRequestSchema, alertSchema } from "../schemas/alert.ts";
+import { uuidParamsSchema } from "../schemas/common.ts";
+import { signDischargeRequestSchema } from "../schemas/discharge.ts";
+import { recordObservationRequestSchema } from "../schemas/observation.ts";
+import { createPatientRequestSchema, patientSchema, patientSearchQuerySchema } from "../schemas/patient.ts";
+import {
+  createSessionRequestSchema,
+  infusionSessionSchema,
+  phaseChangeRequestSchema,
+  sessionListQuerySchema,
+} from "../schemas/session.ts";
+import {
+  recordObservationResponseSchema,
+  recordVitalsResponseSchema,
+  sessionDetailSchema,
+  sessionSummarySchema,
+} from "../schemas/session-views.ts";
+import type { Role } from "../schemas/user.ts";
+import { loginRequestSchema, meResponseSchema } from "../schemas/user.ts";
+import { recordVitalsRequestSchema } from "../schemas/vitals.ts";
+
+/**
+ * The REST contract. The server mounts and validates every route from this table, the client builds
+ * its fetchers from it, and the OpenAPI document is generated from it: one definition, three uses.
+ */
+export interface Endpoint {
+  method: "get" | "post";
+  path: string;
+  summary: string;
+  /** null: public. Otherwise the roles allowed. */
+  roles: readonly Role[] | null;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+  successStatus?: 200 | 201 | 204;
+}
+
+const anyone: readonly Role[] = ["nurse", "physician", "admin"];
+const clinicians: readonly Role[] = ["nurse", "physician"];
+const physicians: readonly Role[] = ["physician"];
+
+export const healthResponseSchema = z.object({
+  status: z.literal("ok"),
+  version: z.string(),
+  database: z.enum(["pglite", "postgres"]),
+  demo: z.boolean(),
+  uptimeSeconds: z.number(),
+});
+
+export const endpoints = {
+  health: {
+    method: "get",
+    path: "/api/health",
+    summary: "Liveness and configuration",
+    roles: null,
+    response: healthResponseSchema,
+  },
+  login: {
+    method: "post",
+    path: "/api/auth/login",
+    summary: "Log in; sets the session cookie",
+    roles: null,
+    body: loginRequestSchema,
+    response: meResponseSchema,
+  },
+  logout: {
+    method: "post",
+    path: "/api/auth/logout",
+    summary: "Log out",
+    roles: anyone,
+    response: z.object({ ok: z.literal(true) }),
+  },
+  me: {
+    method: "get",
+    path: "/api/auth/me",
+    summary: "The logged-in user",
+    roles: anyone,
+    response: meResponseSchema,
+  },
+  listPatients: {
+    method: "get",
+    path: "/api/patients",
+    summary: "Search patients by name or MRN",
+    roles: anyone,
+    query: patientSearchQuerySchema,
+    response: z.array(patientSchema),
+  },
+  createPatient: {
+    method: "post",
+    path: "/api/patients",
+    summary: "Register a patient",
+    roles: clinicians,
+    body: createPatientRequestSchema,
+    response: patientSchema,
+    successStatus: 201,
+  },
+  getPatient: {
+    method: "get",
+    path: "/api/patients/:id",
+    summary: "One patient",
+    roles: anyone,
+    params: uuidParamsSchema,
+    response: patientSchema,
+  },
+  listSessions: {
+    method: "get",
+    path: "/api/sessions",
+    summary: "Infusion sessions as station tiles (active by default)",
+    roles: anyone,
+    query: sessionListQuerySchema,
+    response: z.array(sessionSummarySchema),
+  },
+  createSession: {
+    method: "post",
+    path: "/api/sessions",
+    summary: "Start an infusion session (pre-infusion phase); the total dose is computed",
+    roles: clinicians,
+    body: createSessionRequestSchema,
+    response: infusionSessionSchema,
+    successStatus: 201,
+  },
+  getSession: {
+    method: "get",
+    path: "/api/sessions/:id",
+    summary: "A session with its patient, readings, observations, alerts and discharge",
+    roles: anyone,
+    params: uuidParamsSchema,
+    response: sessionDetailSchema,
+  },
+  changePhase: {
+    method: "post",
+    path: "/api/sessions/:id/phase",
+    summary: "Move the session to its next phase (409 lists the allowed ones)",
+    roles: clinicians,
+    params: uuidParamsSchema,
+    body: phaseChangeRequestSchema,
+    response: infusionSessionSchema,
+  },
+  recordVitals: {
+    method: "post",
+    path: "/api/sessions/:id/vitals",
+    summary: "Record a vitals reading (idempotent on the client-generated id)",
+    roles: clinicians,
+    params: uuidParamsSchema,
+    body: recordVitalsRequestSchema,
+    response: recordVitalsResponseSchema,
+    successStatus: 201,
+  },
+  recordObservation: {
+    method: "post",
+    path: "/api/sessions/:id/observations",
+    summary: "Record a side-effect observation or MOAA/S check (idempotent on id)",
+    roles: clinicians,
+    params: uuidParamsSchema,
+    body: recordObservationRequestSchema,
+    response: recordObservationResponseSchema,
+    successStatus: 201,
+  },
+  acknowledgeAlert: {
+    method: "post",
+    path: "/api/alerts/:id/acknowledge",
+    summary: "Acknowledge an alert (physician)",
+    roles: physicians,
+    params: uuidParamsSchema,
+    body: acknowledgeAlertRequestSchema,
+    response: alertSchema,
+  },
+  signDischarge: {
+    method: "post",
+    path: "/api/sessions/:id/discharge",
+    summary: "Sign the discharge with a re-entered password (physician); locks the session",
+    roles: physicians,
+    params: uuidParamsSchema,
+    body: signDischargeRequestSchema,
+    response: sessionDetailSchema,
+  },
+} as const satisfies Record<string, Endpoint>;
+
+export type EndpointName = keyof typeof endpoints;
+export type ResponseOf<N extends EndpointName> = z.infer<(typeof endpoints)[N]["response"]>;
+
+/** Fill `:name` segments of a path. */
+export function pathFor(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:([a-zA-Z]+)/g, (_, key: string) => {
+    const value = params[key];
+    if (value === undefined) throw new Error(`missing path parameter ${key}`);
+    return encodeURIComponent(value);
+  });
+}

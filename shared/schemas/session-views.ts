@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { alertPrioritySchema, alertSchema } from "./alert.ts";
+import { dischargeSignatureSchema } from "./discharge.ts";
+import { observationSchema } from "./observation.ts";
+import { patientSchema } from "./patient.ts";
+import { infusionSessionSchema } from "./session.ts";
+import { vitalsReadingSchema } from "./vitals.ts";
+
+/** Everything the session page shows, fetched once and then kept current by socket events. */
+export const sessionDetailSchema = z.object({
+  session: infusionSessionSchema,
+  patient: patientSchema,
+  vitals: z.array(vitalsReadingSchema),
+  observations: z.array(observationSchema),
+  alerts: z.array(alertSchema),
+  discharge: dischargeSignatureSchema.nullable(),
+});
+export type SessionDetail = z.infer<typeof sessionDetailSchema>;
+
+/** One central-station tile. */
+export const sessionSummarySchema = z.object({
+  session: infusionSessionSchema,
+  patient: patientSchema.pick({ id: true, fullName: true, mrn: true }),
+  latestVitals: vitalsReadingSchema.nullable(),
+  openAlerts: z.array(alertSchema),
+  worstOpenPriority: alertPrioritySchema.nullable(),
+});
+export type SessionSummary = z.infer<typeof sessionSummarySchema>;
+
+export const recordVitalsResponseSchema = z.object({
+  reading: vitalsReadingSchema,
+  alerts: z.array(alertSchema),
+  /** false when the id was already stored: a retry, nothing new was written. */
+  created: z.boolean(),
+});
+export type RecordVitalsResponse = z.infer<typeof recordVitalsResponseSchema>;
+
+export const recordObservationResponseSchema = z.object({
+  observation: observationSchema,
+  alerts: z.array(alertSchema),
+  created: z.boolean(),
+});
+export type RecordObservationResponse = z.infer<typeof recordObservationResponseSchema>;

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { idSchema } from "./common.ts";
+
+export const roles = ["nurse", "physician", "admin"] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+export const userSchema = z.object({
+  id: idSchema,
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+});
+export type User = z.infer<typeof userSchema>;
+
+/** Who did something, as shown next to an acknowledgement or a signature. */
+export const actorSchema = userSchema.pick({ id: true, displayName: true, role: true });
+export type Actor = z.infer<typeof actorSchema>;
+
+export const loginRequestSchema = z.strictObject({
+  username: z.string({ error: "must be text" }).trim().min(1, { error: "is required" }).max(100),
+  password: z.string({ error: "must be text" }).min(1, { error: "is required" }).max(200),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const meResponseSchema = z.object({ user: userSchema });
+export type MeResponse = z.infer<typeof meResponseSchema>;

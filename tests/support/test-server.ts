@@ -1,0 +1,60 @@
+import fs from "node:fs";
+import type { AddressInfo } from "node:net";
+import { inject } from "vitest";
+import { createVigilServer, type VigilServer } from "../../server/app.ts";
+import { loadConfig } from "../../server/config.ts";
+import { openDatabase } from "../../server/db/database.ts";
+import { migrateToLatest } from "../../server/db/migrate.ts";
+import { demoAccounts, ensureDemoAccounts } from "../../server/demo/accounts.ts";
+import { freshPostgresDatabase } from "./postgres.ts";
+
+export interface TestServer {
+  url: string;
+  server: VigilServer;
+  /** Logs in as a demo account and returns the session cookie ("vigil_session=..."). */
+  login(role: "nurse" | "physician" | "admin"): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server on an ephemeral port with a fresh database: a copy of the migrated PGlite template,
+ * or a new PostgreSQL database when TEST_DATABASE_URL is set. Demo accounts exist; nothing streams.
+ */
+export async function startTestServer(options: { clientDir?: string } = {}): Promise<TestServer> {
+  const pgUrl = process.env.TEST_DATABASE_URL;
+  const fresh = pgUrl ? await freshPostgresDatabase(pgUrl) : null;
+  const handle = fresh
+    ? await openDatabase({ databaseUrl: fresh.url })
+    : await openDatabase({ loadDataDir: new Blob([fs.readFileSync(inject("pgliteTemplate"))]) });
+  await migrateToLatest(handle.db);
+  await ensureDemoAccounts(handle.db);
+  const config = {
+    ...loadConfig({}),
+    demo: false,
+    clientDir: options.clientDir ?? "dist/client",
+  };
+  const server = createVigilServer({ db: handle.db, dbKind: handle.kind, config });
+  await new Promise<void>((resolve) => server.httpServer.listen(0, "127.0.0.1", resolve));
+  const { port } = server.httpServer.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+
+  return {
+    url,
+    server,
+    async login(role) {
+      const account = demoAccounts.find((a) => a.role === role)!;
+      const res = await fetch(`${url}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username: account.username, password: account.password }),
+      });
+      if (res.status !== 200) throw new Error(`login as ${role} failed: ${res.status}`);
+      return res.headers.get("set-cookie")!.split(";")[0]!;
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.io.close(() => resolve()));
+      await handle.close();
+      await fresh?.drop();
+    },
+  };
+}
