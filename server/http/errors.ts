@@ -26,10 +26,13 @@ export const sessionLocked = () =>
   new HttpError(409, "session_locked", "This session is discharged and locked: the record is read-only.");
 
 export function validationError(error: z.ZodError, where?: string): HttpError {
-  const issues = error.issues.map((issue) => ({
-    path: [where, ...issue.path.map(String)].filter((p) => p !== undefined && p !== "").join(".") || "(root)",
-    message: issue.message,
-  }));
+  const pathOf = (parts: PropertyKey[]) =>
+    [where, ...parts.map(String)].filter((p) => p !== undefined && p !== "").join(".") || "(root)";
+  const issues = error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: "is not a known field" }))
+      : [{ path: pathOf(issue.path), message: issue.message }],
+  );
   const summary = issues.map((i) => `${i.path} ${i.message}`).join("; ");
   return new HttpError(400, "validation_failed", `Invalid request: ${summary}`, { issues });
 }

@@ -91,6 +91,7 @@ export interface OpenAlertState {
   id: string;
   parameter: AlertParameter;
   priority: AlertPriority;
+  message?: string;
 }
 
 export interface Finding {
@@ -112,13 +113,19 @@ export type AlertDecision =
 
 /**
  * One open alert per session and parameter: raise when none is open, upgrade when the new level is
- * higher, clear when a value meets no level. Observation alerts never clear by themselves.
+ * higher, clear when a value meets no level. Observation alerts never clear by themselves, and a new
+ * alerting observation is never swallowed by an open one: it re-signals that alert with both events.
  */
 export function decideAlerts(findings: Finding[], open: OpenAlertState[]): AlertDecision[] {
   const decisions: AlertDecision[] = [];
   for (const { parameter, value, level } of findings) {
     const current = open.find((a) => a.parameter === parameter);
-    if (level && !current) {
+    if (level && current && parameter === "observation") {
+      const higher =
+        priorityRank[level.priority] > priorityRank[current.priority] ? level.priority : current.priority;
+      const message = current.message ? `${level.message}; earlier: ${current.message}` : level.message;
+      decisions.push({ kind: "upgrade", alertId: current.id, value, priority: higher, message });
+    } else if (level && !current) {
       decisions.push({ kind: "raise", parameter, value, ...level });
     } else if (level && current && priorityRank[level.priority] > priorityRank[current.priority]) {
       decisions.push({ kind: "upgrade", alertId: current.id, value, ...level });

@@ -21,7 +21,9 @@ export const observationTypes = [
   "loss_of_consciousness",
   "other",
 ] as const;
-export const observationTypeSchema = z.enum(observationTypes);
+export const observationTypeSchema = z.enum(observationTypes, {
+  error: `must be one of: ${observationTypes.join(", ")}`,
+});
 export type ObservationType = z.infer<typeof observationTypeSchema>;
 
 export const observationTypeLabels: Record<ObservationType, string> = {
@@ -44,7 +46,7 @@ export const observationTypeLabels: Record<ObservationType, string> = {
 };
 
 export const severities = ["mild", "moderate", "severe"] as const;
-export const severitySchema = z.enum(severities);
+export const severitySchema = z.enum(severities, { error: `must be one of: ${severities.join(", ")}` });
 export type Severity = z.infer<typeof severitySchema>;
 
 /** MOAA/S: 5 responds readily to name ... 0 no response (clinical reference, section 5). */
@@ -77,6 +79,13 @@ export const recordObservationRequestSchema = z
     }
     if (o.type !== "sedation" && o.moaas !== undefined) {
       ctx.addIssue({ code: "custom", path: ["moaas"], message: "MOAA/S belongs to a sedation check only" });
+    }
+    if (o.type === "sedation" && o.severity !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["severity"],
+        message: "a sedation check is graded by MOAA/S, not severity",
+      });
     }
     if (o.type !== "sedation" && o.severity === undefined) {
       ctx.addIssue({ code: "custom", path: ["severity"], message: "choose a severity" });

@@ -14,7 +14,15 @@ export type Patient = z.infer<typeof patientSchema>;
 export const createPatientRequestSchema = z.strictObject({
   mrn: nonEmptyText(40),
   fullName: nonEmptyText(200),
-  dateOfBirth: z.iso.date({ error: "must be a date (YYYY-MM-DD)" }),
+  dateOfBirth: z.iso
+    .date({ error: "must be a date (YYYY-MM-DD)" })
+    .refine(
+      (d) =>
+        !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= "1900-01-01" && d <= new Date().toISOString().slice(0, 10)),
+      {
+        error: "must be a past date after 1900",
+      },
+    ),
   weightKg: z
     .number({ error: "must be a number" })
     .min(20, { error: "must be between 20 and 350 kg" })
@@ -24,6 +32,10 @@ export const createPatientRequestSchema = z.strictObject({
 });
 export type CreatePatientRequest = z.infer<typeof createPatientRequestSchema>;
 
-export const patientSearchQuerySchema = z.strictObject({
-  q: z.string().trim().max(100).optional(),
+export const patientSearchQuerySchema = z.object({
+  q: z
+    .string({ error: "must be text" })
+    .trim()
+    .max(100, { error: "must be at most 100 characters" })
+    .optional(),
 });

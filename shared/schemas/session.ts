@@ -2,7 +2,7 @@ import { z } from "zod";
 import { idSchema, instantSchema, nonEmptyText } from "./common.ts";
 
 export const phases = ["pre_infusion", "infusing", "recovery", "discharged"] as const;
-export const phaseSchema = z.enum(phases);
+export const phaseSchema = z.enum(phases, { error: `must be one of: ${phases.join(", ")}` });
 export type Phase = z.infer<typeof phaseSchema>;
 
 export const phaseLabels: Record<Phase, string> = {
@@ -53,7 +53,7 @@ export type CreateSessionRequest = z.infer<typeof createSessionRequestSchema>;
 export const phaseChangeRequestSchema = z.strictObject({ to: phaseSchema });
 export type PhaseChangeRequest = z.infer<typeof phaseChangeRequestSchema>;
 
-export const sessionListQuerySchema = z.strictObject({
-  status: z.enum(["active", "all"]).default("active"),
+export const sessionListQuerySchema = z.object({
+  status: z.enum(["active", "all"], { error: "must be active or all" }).default("active"),
   patientId: idSchema.optional(),
 });

@@ -18,8 +18,15 @@ export const actorSchema = userSchema.pick({ id: true, displayName: true, role: 
 export type Actor = z.infer<typeof actorSchema>;
 
 export const loginRequestSchema = z.strictObject({
-  username: z.string({ error: "must be text" }).trim().min(1, { error: "is required" }).max(100),
-  password: z.string({ error: "must be text" }).min(1, { error: "is required" }).max(200),
+  username: z
+    .string({ error: "must be text" })
+    .trim()
+    .min(1, { error: "is required" })
+    .max(100, { error: "must be at most 100 characters" }),
+  password: z
+    .string({ error: "must be text" })
+    .min(1, { error: "is required" })
+    .max(200, { error: "must be at most 200 characters" }),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 

@@ -27,7 +27,9 @@ const vital = (p: VitalParameter) => {
 };
 
 export const readingSources = ["manual", "monitor"] as const;
-export const readingSourceSchema = z.enum(readingSources);
+export const readingSourceSchema = z.enum(readingSources, {
+  error: `must be one of: ${readingSources.join(", ")}`,
+});
 export type ReadingSource = z.infer<typeof readingSourceSchema>;
 
 export const vitalsValuesSchema = z.strictObject({
