@@ -9,7 +9,7 @@ import { findDischarge } from "../discharge/repo.ts";
 import { notFound } from "../http/errors.ts";
 import { listObservations } from "../observations/repo.ts";
 import { toPatient } from "../patients/repo.ts";
-import { latestReadings, listReadings } from "../vitals/repo.ts";
+import { emptyLatestValues, latestReadings, latestValues, listReadings } from "../vitals/repo.ts";
 import { findSession } from "./repo.ts";
 
 export function worstPriority(priorities: AlertPriority[]): AlertPriority | null {
@@ -19,7 +19,7 @@ export function worstPriority(priorities: AlertPriority[]): AlertPriority | null
   );
 }
 
-/** Station tiles for a set of sessions: patient, latest reading, open alerts. Four queries, whatever the count. */
+/** Station tiles for a set of sessions: patient, latest values, open alerts. A fixed number of queries, whatever the count. */
 export async function buildSummaries(
   db: Kysely<Database>,
   sessions: InfusionSession[],
@@ -27,9 +27,10 @@ export async function buildSummaries(
   if (sessions.length === 0) return [];
   const ids = sessions.map((s) => s.id);
   const patientIds = [...new Set(sessions.map((s) => s.patientId))];
-  const [patients, latest, alerts] = await Promise.all([
+  const [patients, latest, values, alerts] = await Promise.all([
     db.selectFrom("patients").select(["id", "full_name", "mrn"]).where("id", "in", patientIds).execute(),
     latestReadings(db, ids),
+    latestValues(db, ids),
     openAlertsFor(db, ids),
   ]);
   const patientById = new Map(patients.map((p) => [p.id, { id: p.id, fullName: p.full_name, mrn: p.mrn }]));
@@ -39,6 +40,7 @@ export async function buildSummaries(
       session,
       patient: patientById.get(session.patientId) ?? { id: session.patientId, fullName: "Unknown", mrn: "" },
       latestVitals: latest.get(session.id) ?? null,
+      latestValues: values.get(session.id) ?? emptyLatestValues(),
       openAlerts,
       worstOpenPriority: worstPriority(openAlerts.map((a) => a.priority)),
     };

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
+import type { LatestValues } from "../../shared/schemas/session-views.ts";
 import type { Actor } from "../../shared/schemas/user.ts";
 import type { VitalsReading } from "../../shared/schemas/vitals.ts";
 import { actorOf, actorsById } from "../auth/actors.ts";
@@ -71,4 +72,37 @@ export async function latestReadings(db: Db, sessionIds: string[]): Promise<Map<
     .execute();
   const readings = await withActors(db, rows);
   return new Map(readings.map((r) => [r.sessionId, r]));
+}
+
+const latestParameters = ["sbp", "dbp", "map", "hr", "spo2", "rr"] as const;
+
+export const emptyLatestValues = (): LatestValues => ({
+  sbp: null,
+  dbp: null,
+  map: null,
+  hr: null,
+  spo2: null,
+  rr: null,
+});
+
+/** The newest non-empty value of each parameter per session (one indexed query per parameter). */
+export async function latestValues(db: Db, sessionIds: string[]): Promise<Map<string, LatestValues>> {
+  const result = new Map(sessionIds.map((id) => [id, emptyLatestValues()]));
+  if (sessionIds.length === 0) return result;
+  for (const parameter of latestParameters) {
+    const rows = await db
+      .selectFrom("vitals_readings")
+      .select(["session_id", "observed_at", parameter])
+      .distinctOn("session_id")
+      .where("session_id", "in", sessionIds)
+      .where(parameter, "is not", null)
+      .orderBy("session_id")
+      .orderBy("observed_at", "desc")
+      .execute();
+    for (const row of rows) {
+      const value = (row as Record<string, unknown>)[parameter] as number;
+      result.get(row.session_id)![parameter] = { value, observedAt: iso(row.observed_at) };
+    }
+  }
+  return result;
 }

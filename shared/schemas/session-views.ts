@@ -17,11 +17,30 @@ export const sessionDetailSchema = z.object({
 });
 export type SessionDetail = z.infer<typeof sessionDetailSchema>;
 
+const latestValueSchema = z
+  .object({ value: z.number(), observedAt: z.iso.datetime({ offset: true }) })
+  .nullable();
+
+/**
+ * The newest value of each parameter, wherever it came from: a monitor sends HR and SpO2 every second
+ * and BP every few minutes, so the newest reading alone would hide the last BP.
+ */
+export const latestValuesSchema = z.object({
+  sbp: latestValueSchema,
+  dbp: latestValueSchema,
+  map: latestValueSchema,
+  hr: latestValueSchema,
+  spo2: latestValueSchema,
+  rr: latestValueSchema,
+});
+export type LatestValues = z.infer<typeof latestValuesSchema>;
+
 /** One central-station tile. */
 export const sessionSummarySchema = z.object({
   session: infusionSessionSchema,
   patient: patientSchema.pick({ id: true, fullName: true, mrn: true }),
   latestVitals: vitalsReadingSchema.nullable(),
+  latestValues: latestValuesSchema,
   openAlerts: z.array(alertSchema),
   worstOpenPriority: alertPrioritySchema.nullable(),
 });

@@ -73,9 +73,21 @@ describe("an infusion session from start to discharge", () => {
   it("lists active sessions as station tiles with the latest reading", async () => {
     const id = await startSession(nurse);
     await nurse.post(`/api/sessions/${id}/vitals`, vitals({ hr: 88 }));
+    const monitor = {
+      id: crypto.randomUUID(),
+      observedAt: new Date().toISOString(),
+      source: "monitor",
+      hr: 91,
+      spo2: 97,
+    };
+    await nurse.post(`/api/sessions/${id}/vitals`, monitor);
     const { body } = await physician.get("/api/sessions");
     const tile = body.find((s: { session: { id: string } }) => s.session.id === id);
-    expect(tile.latestVitals.hr).toBe(88);
+    expect(tile.latestVitals).toMatchObject({ hr: 91, sbp: null });
+    expect(tile.latestValues.hr.value).toBe(91);
+    expect(tile.latestValues.sbp.value).toBe(124);
+    expect(tile.latestValues.map.value).toBe(93);
+    expect(tile.latestValues.rr.value).toBe(14);
     expect(tile.worstOpenPriority).toBeNull();
   });
 });
