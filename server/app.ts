@@ -34,11 +34,19 @@ export function createVigilServer(deps: {
   db: Kysely<Database>;
   dbKind: DatabaseKind;
   config: Config;
+  /** The clock; the screenshot script and clock-driven tests pass their own. */
+  now?: () => Date;
 }): VigilServer {
   const app = express();
   const httpServer = http.createServer(app);
   const io = createSocketServer(httpServer, deps.db);
-  const ctx: AppContext = { ...deps, publisher: socketPublisher(io), now: () => new Date() };
+  const ctx: AppContext = {
+    db: deps.db,
+    dbKind: deps.dbKind,
+    config: deps.config,
+    publisher: socketPublisher(io),
+    now: deps.now ?? (() => new Date()),
+  };
   const startedAt = Date.now();
 
   app.disable("x-powered-by");

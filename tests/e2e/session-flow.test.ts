@@ -1,0 +1,109 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { apiClient } from "../support/api.ts";
+import { startTestServer, type TestServer } from "../support/test-server.ts";
+import { checkA11y, launchBrowser } from "./browser.ts";
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({ clientDir: inject("clientDir") });
+  browser = await launchBrowser();
+  const nurse = apiClient(server.url, await server.login("nurse"));
+  const patient = await nurse.post("/api/patients", {
+    mrn: "E2E-0001",
+    fullName: "Dana Whitfield",
+    dateOfBirth: "1975-03-14",
+    weightKg: 80,
+  });
+  expect(patient.status).toBe(201);
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await server?.close();
+});
+
+async function loggedIn(username: string, password: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/login`);
+  expect(await checkA11y(page, "login")).toEqual([]);
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("button", { name: /log out/i }).waitFor();
+  return page;
+}
+
+async function recordVitals(page: Page, v: { sbp: number; dbp: number; hr: number; spo2: number; rr: number }) {
+  await page.getByLabel("Systolic BP").fill(String(v.sbp));
+  await page.getByLabel("Diastolic BP").fill(String(v.dbp));
+  await page.getByLabel("Heart rate").fill(String(v.hr));
+  await page.getByLabel("SpO2").fill(String(v.spo2));
+  await page.getByLabel("Respiratory rate").fill(String(v.rr));
+  await page.getByRole("button", { name: "Record vitals" }).click();
+}
+
+describe("a session from the nurse's chair to the physician's signature", () => {
+  it("raises, acknowledges and locks, live across two browsers", async () => {
+    const nurse = await loggedIn("nurse", "nurse-demo");
+
+    // The nurse opens the patient and starts the session.
+    await nurse.getByRole("link", { name: "Patients" }).click();
+    await nurse.getByLabel("Search patients").fill("Whitfield");
+    await nurse.getByRole("link", { name: /Dana Whitfield/ }).click();
+    expect(await checkA11y(nurse, "patient")).toEqual([]);
+    await nurse.getByLabel("Chair").fill("7");
+    await nurse.getByRole("button", { name: "Start session" }).click();
+    await nurse.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
+    const sessionUrl = nurse.url();
+
+    // Baseline, then the infusion starts.
+    await recordVitals(nurse, { sbp: 128, dbp: 82, hr: 74, spo2: 98, rr: 14 });
+    await expect.poll(() => nurse.getByRole("cell", { name: "128/82" }).count()).toBeGreaterThan(0);
+    await nurse.getByRole("button", { name: "Start infusion" }).click();
+    await confirmIfAsked(nurse);
+    await nurse.getByText("Infusing").first().waitFor();
+    expect(await checkA11y(nurse, "session (nurse)")).toEqual([]);
+
+    // The physician watches from the central station.
+    const physician = await loggedIn("physician", "physician-demo");
+    const tile = physician.getByRole("article", { name: "Chair 7: Dana Whitfield" });
+    await tile.waitFor();
+    expect(await checkA11y(physician, "station")).toEqual([]);
+    await tile.getByRole("link").first().click();
+    await physician.waitForURL(sessionUrl);
+
+    // A reading over the limit reaches the physician without a reload.
+    await recordVitals(nurse, { sbp: 205, dbp: 104, hr: 96, spo2: 97, rr: 16 });
+    const alerts = physician.getByRole("list", { name: "Alerts" });
+    await alerts.getByText(/Systolic BP 205/).waitFor({ timeout: 5000 });
+    expect(await checkA11y(physician, "session (physician, alert)")).toEqual([]);
+
+    // The physician acknowledges; the nurse sees who and when.
+    await alerts.getByRole("button", { name: /Acknowledge/ }).first().click();
+    await nurse.getByText(/Acknowledged by Dr\. Sam Rivera/).first().waitFor({ timeout: 5000 });
+
+    // Infusion stops; the physician signs the discharge; both see a read-only record.
+    await nurse.getByRole("button", { name: "Stop infusion" }).click();
+    await confirmIfAsked(nurse);
+    await physician.getByRole("checkbox", { name: "I confirm the meaning of this signature" }).check();
+    await physician.getByLabel("Password (signature)").fill("physician-demo");
+    await physician.getByRole("button", { name: "Sign discharge" }).click();
+    await physician.getByText(/read-only/).first().waitFor({ timeout: 5000 });
+    await nurse.getByText(/read-only/).first().waitFor({ timeout: 5000 });
+    expect(await nurse.getByRole("button", { name: "Record vitals" }).count()).toBe(0);
+    expect(await checkA11y(physician, "session (discharged)")).toEqual([]);
+  });
+});
+
+/** Phase changes ask for confirmation in a dialog; accept it when it is there. */
+async function confirmIfAsked(page: Page) {
+  const dialog = page.getByRole("dialog");
+  if (await dialog.count()) await dialog.getByRole("button", { name: /confirm|yes|start|stop/i }).click();
+}
