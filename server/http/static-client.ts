@@ -16,7 +16,7 @@ export function staticClient(clientDir: string): RequestHandler {
       return;
     }
     res.setHeader("Cache-Control", "no-cache");
-    res.sendFile(index);
+    res.sendFile("index.html", { root: clientDir });
   });
   return router;
 }

@@ -1,0 +1,60 @@
+import { NavLink, Outlet, useNavigate } from "react-router";
+import { ErrorBanner } from "../components/error-banner.tsx";
+import { useLogout } from "../features/auth/api/logout.ts";
+import { roleLabels } from "../features/auth/roles.ts";
+import { useCurrentUser } from "../features/auth/use-current-user.ts";
+import { ConnectionBanner } from "../features/realtime/components/connection-banner.tsx";
+import { SocketProvider } from "../features/realtime/socket-context.tsx";
+
+function TopBar() {
+  const user = useCurrentUser();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  return (
+    <header className="topbar">
+      <span className="brand">Vigil</span>
+      <nav aria-label="Main">
+        <ul>
+          <li>
+            <NavLink to="/" end>
+              Station
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/patients">Patients</NavLink>
+          </li>
+        </ul>
+      </nav>
+      <div className="user">
+        <span>
+          {user.displayName} <span className="role">({roleLabels[user.role]})</span>
+        </span>
+        <button
+          type="button"
+          className="button"
+          disabled={logout.isPending}
+          onClick={() => logout.mutate(undefined, { onSuccess: () => navigate("/login", { replace: true }) })}
+        >
+          Log out
+        </button>
+      </div>
+      <ErrorBanner error={logout.error} title="Could not log out" />
+    </header>
+  );
+}
+
+/** The authenticated shell: skip link, top bar, connection banner, main. */
+export function Layout() {
+  return (
+    <SocketProvider enabled>
+      <a href="#main" className="skip-link">
+        Skip to main content
+      </a>
+      <TopBar />
+      <ConnectionBanner />
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </SocketProvider>
+  );
+}

@@ -1,0 +1,36 @@
+import { lazy, Suspense } from "react";
+import { createBrowserRouter, RouterProvider } from "react-router";
+import { RequireAuth } from "./require-auth.tsx";
+import { LoginRoute } from "./routes/login.tsx";
+import { NotFoundRoute } from "./routes/not-found.tsx";
+import { PatientRoute } from "./routes/patient.tsx";
+import { PatientsRoute } from "./routes/patients.tsx";
+import { StationRoute } from "./routes/station.tsx";
+
+// the session page pulls in recharts: load it on demand
+const SessionRoute = lazy(() => import("./routes/session.tsx"));
+
+const router = createBrowserRouter([
+  { path: "/login", element: <LoginRoute /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      { index: true, element: <StationRoute /> },
+      { path: "patients", element: <PatientsRoute /> },
+      { path: "patients/:id", element: <PatientRoute /> },
+      {
+        path: "sessions/:id",
+        element: (
+          <Suspense fallback={<p className="muted">Loading session…</p>}>
+            <SessionRoute />
+          </Suspense>
+        ),
+      },
+      { path: "*", element: <NotFoundRoute /> },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

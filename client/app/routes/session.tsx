@@ -1,0 +1,65 @@
+import { useParams } from "react-router";
+import { isLocked } from "../../../shared/clinical/phases.ts";
+import { ErrorBanner } from "../../components/error-banner.tsx";
+import { AlertList } from "../../features/alerts/components/alert-list.tsx";
+import { canAcknowledge, canRecord } from "../../features/auth/roles.ts";
+import { useCurrentUser } from "../../features/auth/use-current-user.ts";
+import { DischargePanel } from "../../features/discharge/components/discharge-panel.tsx";
+import { ObservationForm } from "../../features/observations/components/observation-form.tsx";
+import { ObservationList } from "../../features/observations/components/observation-list.tsx";
+import { useSessionRoom } from "../../features/realtime/use-room.ts";
+import { sessionDetailKey, useSession } from "../../features/sessions/api/get-session.ts";
+import { LockedBanner } from "../../features/sessions/components/locked-banner.tsx";
+import { PhaseControls } from "../../features/sessions/components/phase-controls.tsx";
+import { SessionHeader } from "../../features/sessions/components/session-header.tsx";
+import { ReadingsTable } from "../../features/vitals/components/readings-table.tsx";
+import { VitalsCharts } from "../../features/vitals/components/vitals-charts.tsx";
+import { VitalsForm } from "../../features/vitals/components/vitals-form.tsx";
+import { useTitle } from "../../lib/use-title.ts";
+
+/** The chairside page: header, phase, entry forms, trends, readings, alerts, discharge. Lazy-loaded. */
+export default function SessionRoute() {
+  const { id = "" } = useParams();
+  const user = useCurrentUser();
+  const { data: detail, error, isPending } = useSession(id);
+  const joinError = useSessionRoom(id, sessionDetailKey(id));
+  useTitle(detail ? `${detail.patient.fullName} · Chair ${detail.session.chair}` : "Session");
+  if (isPending) return <p className="muted">Loading session…</p>;
+  if (!detail) {
+    return (
+      <>
+        <h1>Session</h1>
+        <ErrorBanner error={error} title="Could not load the session" />
+      </>
+    );
+  }
+  const editable = canRecord(user.role) && !isLocked(detail.session.phase);
+  return (
+    <div className="session-page">
+      <SessionHeader detail={detail} />
+      <LockedBanner detail={detail} />
+      <ErrorBanner error={error} title="Could not refresh the session" />
+      <ErrorBanner error={joinError} title="Live updates unavailable" />
+      {editable ? <PhaseControls session={detail.session} /> : null}
+      {user.role === "admin" ? <p className="muted">Read-only access (admin).</p> : null}
+      <div className="session-grid">
+        <div className="session-entry">
+          {editable ? <VitalsForm key={`vitals-${detail.session.id}`} sessionId={detail.session.id} /> : null}
+          {editable ? (
+            <ObservationForm key={`observation-${detail.session.id}`} sessionId={detail.session.id} />
+          ) : null}
+          <section aria-labelledby="alerts-heading" className="panel">
+            <h2 id="alerts-heading">Alerts</h2>
+            <AlertList alerts={detail.alerts} canAcknowledge={canAcknowledge(user.role)} />
+          </section>
+          <DischargePanel detail={detail} role={user.role} />
+        </div>
+        <div className="session-data">
+          <VitalsCharts detail={detail} />
+          <ReadingsTable readings={detail.vitals} />
+          <ObservationList observations={detail.observations} />
+        </div>
+      </div>
+    </div>
+  );
+}

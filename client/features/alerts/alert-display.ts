@@ -1,0 +1,32 @@
+import type { Alert, AlertParameter, AlertPriority } from "../../../shared/schemas/alert.ts";
+import { priorityRank } from "../../../shared/schemas/alert.ts";
+
+export const parameterLabels: Record<AlertParameter, string> = {
+  sbp: "Systolic BP",
+  dbp: "Diastolic BP",
+  hr: "Heart rate",
+  spo2: "SpO2",
+  rr: "Respiratory rate",
+  moaas: "MOAA/S",
+  observation: "Observation",
+  overdue: "Overdue check",
+  stale: "Stale data",
+};
+
+/** Priority is always shown as icon + text + colour, never colour alone. */
+export const priorityDisplay: Record<AlertPriority | "ok", { icon: string; text: string }> = {
+  high: { icon: "▲", text: "HIGH" },
+  medium: { icon: "●", text: "MEDIUM" },
+  low: { icon: "◆", text: "LOW" },
+  ok: { icon: "✓", text: "OK" },
+};
+
+/** Open before cleared, then highest priority, then newest first. */
+export function sortAlerts(alerts: readonly Alert[]): Alert[] {
+  return [...alerts].sort(
+    (a, b) =>
+      Number(b.status === "open") - Number(a.status === "open") ||
+      priorityRank[b.priority] - priorityRank[a.priority] ||
+      Date.parse(b.raisedAt) - Date.parse(a.raisedAt),
+  );
+}

@@ -1,0 +1,8 @@
+import type { Role } from "../../../shared/schemas/user.ts";
+
+/** Nurses and physicians record; admins read. */
+export const canRecord = (role: Role) => role === "nurse" || role === "physician";
+export const canAcknowledge = (role: Role) => role === "physician";
+export const canSignDischarge = (role: Role) => role === "physician";
+
+export const roleLabels: Record<Role, string> = { nurse: "Nurse", physician: "Physician", admin: "Admin" };

@@ -1,0 +1,80 @@
+import { type QueryClient, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import type { ServerToClientEvents } from "../../../shared/events.ts";
+import type { SessionDetail, SessionSummary } from "../../../shared/schemas/session-views.ts";
+import type { VigilSocket } from "../../lib/socket.ts";
+import { sessionDetailKey } from "../sessions/api/get-session.ts";
+import { stationListKey } from "../sessions/api/list-sessions.ts";
+import {
+  appendObservation,
+  appendReading,
+  applyAlertToSummaries,
+  applyReadingToSummaries,
+  applySessionToSummaries,
+  applyStationChange,
+  hasSeqGap,
+  markSeq,
+  replaceSessionInDetail,
+  upsertAlert,
+} from "./cache-updates.ts";
+
+type DetailUpdate = (d: SessionDetail) => SessionDetail;
+
+/** Applies a session event to the cached detail; a seq gap (missed events) triggers a refetch. */
+function updateDetail(client: QueryClient, sessionId: string, seq: number, update: DetailUpdate) {
+  const key = sessionDetailKey(sessionId);
+  const cached = client.getQueryData<SessionDetail>(key);
+  if (!cached) return;
+  const gap = hasSeqGap(cached, seq);
+  client.setQueryData<SessionDetail>(key, (d) => (d ? markSeq(update(d), seq) : d));
+  if (gap) void client.invalidateQueries({ queryKey: key });
+}
+
+function updateStation(client: QueryClient, update: (l: SessionSummary[]) => SessionSummary[]) {
+  client.setQueryData<SessionSummary[]>(stationListKey, (l) => (l ? update(l) : l));
+}
+
+/** Writes every server event into the react-query cache, whichever page is showing. */
+export function useRealtimeBridge(socket: VigilSocket | null): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!socket) return;
+    const handlers: { [E in keyof ServerToClientEvents]: ServerToClientEvents[E] } = {
+      "session:updated": ({ sessionId, seq, session }) => {
+        updateDetail(client, sessionId, seq, (d) => replaceSessionInDetail(d, session));
+        updateStation(client, (l) => applySessionToSummaries(l, session));
+        // discharge also brings the signature: fetch the whole detail once
+        if (session.phase === "discharged")
+          void client.invalidateQueries({ queryKey: sessionDetailKey(sessionId) });
+      },
+      "vitals:recorded": ({ sessionId, seq, reading }) => {
+        updateDetail(client, sessionId, seq, (d) => appendReading(d, reading));
+        updateStation(client, (l) => applyReadingToSummaries(l, reading));
+      },
+      "observation:recorded": ({ sessionId, seq, observation }) => {
+        updateDetail(client, sessionId, seq, (d) => appendObservation(d, observation));
+      },
+      "alert:changed": ({ sessionId, seq, alert }) => {
+        updateDetail(client, sessionId, seq, (d) => upsertAlert(d, alert));
+        updateStation(client, (l) => applyAlertToSummaries(l, alert));
+      },
+      "station:changed": ({ summary }) => {
+        updateStation(client, (l) => applyStationChange(l, summary));
+        // other session lists (a patient's history) are refetched when next shown
+        void client.invalidateQueries({ queryKey: ["sessions", "list"], refetchType: "none" });
+      },
+    };
+    socket.on("session:updated", handlers["session:updated"]);
+    socket.on("vitals:recorded", handlers["vitals:recorded"]);
+    socket.on("observation:recorded", handlers["observation:recorded"]);
+    socket.on("alert:changed", handlers["alert:changed"]);
+    socket.on("station:changed", handlers["station:changed"]);
+    return () => {
+      socket.off("session:updated", handlers["session:updated"]);
+      socket.off("vitals:recorded", handlers["vitals:recorded"]);
+      socket.off("observation:recorded", handlers["observation:recorded"]);
+      socket.off("alert:changed", handlers["alert:changed"]);
+      socket.off("station:changed", handlers["station:changed"]);
+    };
+  }, [socket, client]);
+}

@@ -1,0 +1,73 @@
+import { Link } from "react-router";
+import type { SessionSummary } from "../../../../shared/schemas/session-views.ts";
+import { formatClock } from "../../../lib/time.ts";
+import { PriorityBadge } from "../../alerts/components/priority-badge.tsx";
+import { PhaseBadge } from "../../sessions/components/phase-badge.tsx";
+import { SessionTimers } from "../../sessions/components/session-timers.tsx";
+
+type Latest = SessionSummary["latestValues"];
+
+const show = (v: { value: number } | null) => (v ? String(v.value) : "—");
+
+function newestTime(latest: Latest): string | null {
+  const times = Object.values(latest).flatMap((v) => (v ? [v.observedAt] : []));
+  return times.length === 0 ? null : times.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));
+}
+
+/** The newest value of each parameter (a monitor's HR must not hide the last BP). */
+function LatestVitals({ latest }: { latest: Latest }) {
+  const time = newestTime(latest);
+  if (!time) return <p className="muted">No vitals yet</p>;
+  const bp = latest.sbp && latest.dbp ? `${latest.sbp.value}/${latest.dbp.value}` : "—";
+  const items = [
+    { label: "BP", value: bp, unit: "mmHg" },
+    { label: "HR", value: show(latest.hr), unit: "bpm" },
+    { label: "SpO2", value: show(latest.spo2), unit: "%" },
+    { label: "RR", value: show(latest.rr), unit: "/min" },
+  ];
+  return (
+    <>
+      <dl className="tile-vitals">
+        {items.map((i) => (
+          <div key={i.label}>
+            <dt>{i.label}</dt>
+            <dd>
+              {i.value} <span className="unit">{i.unit}</span>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="muted">
+        Last value <time dateTime={time}>{formatClock(time)}</time>
+      </p>
+    </>
+  );
+}
+
+/** One chair on the central station, readable from a metre away. */
+export function StationTile({ summary }: { summary: SessionSummary }) {
+  const { session, patient, latestValues, openAlerts, worstOpenPriority } = summary;
+  const unacknowledged = openAlerts.filter((a) => !a.acknowledgedAt).length;
+  return (
+    <article
+      aria-label={`Chair ${session.chair}: ${patient.fullName}`}
+      className={`tile tile-${worstOpenPriority ?? "ok"}`}
+    >
+      <header className="tile-head">
+        <h2>
+          <Link to={`/sessions/${session.id}`} className="tile-link">
+            {patient.fullName}
+          </Link>
+        </h2>
+        <span className="tile-chair">Chair {session.chair}</span>
+      </header>
+      <div className="tile-status">
+        <PhaseBadge phase={session.phase} />
+        <PriorityBadge priority={worstOpenPriority} large />
+        <span className={unacknowledged > 0 ? "unacked" : "muted"}>{unacknowledged} unacknowledged</span>
+      </div>
+      <SessionTimers session={session} />
+      <LatestVitals latest={latestValues} />
+    </article>
+  );
+}
