@@ -17,7 +17,7 @@ import { VitalsCharts } from "../../features/vitals/components/vitals-charts.tsx
 import { VitalsForm } from "../../features/vitals/components/vitals-form.tsx";
 import { useTitle } from "../../lib/use-title.ts";
 
-/** The chairside page: header, phase, entry forms, trends, readings, alerts, discharge. Lazy-loaded. */
+/** The chairside page: header, phase, alerts, entry forms, trends, readings, discharge. Lazy-loaded. */
 export default function SessionRoute() {
   const { id = "" } = useParams();
   const user = useCurrentUser();
@@ -42,16 +42,17 @@ export default function SessionRoute() {
       <ErrorBanner error={joinError} title="Live updates unavailable" />
       {editable ? <PhaseControls session={detail.session} /> : null}
       {user.role === "admin" ? <p className="muted">Read-only access (admin).</p> : null}
+      {/* Alerts come first: the physician must see them without scrolling, whatever else is on the page. */}
+      <section aria-labelledby="alerts-heading" className="panel">
+        <h2 id="alerts-heading">Alerts</h2>
+        <AlertList alerts={detail.alerts} canAcknowledge={canAcknowledge(user.role)} />
+      </section>
       <div className="session-grid">
         <div className="session-entry">
           {editable ? <VitalsForm key={`vitals-${detail.session.id}`} sessionId={detail.session.id} /> : null}
           {editable ? (
             <ObservationForm key={`observation-${detail.session.id}`} sessionId={detail.session.id} />
           ) : null}
-          <section aria-labelledby="alerts-heading" className="panel">
-            <h2 id="alerts-heading">Alerts</h2>
-            <AlertList alerts={detail.alerts} canAcknowledge={canAcknowledge(user.role)} />
-          </section>
           <DischargePanel detail={detail} role={user.role} />
         </div>
         <div className="session-data">
