@@ -28,6 +28,10 @@ export async function writeToSession<T>(
     if (isLocked(session.phase)) throw sessionLocked();
     const outcome = await write(trx, session);
     const seqs = outcome.changes.length > 0 ? await reserveSeqs(trx, sessionId, outcome.changes.length) : [];
+    outcome.changes.forEach((change, i) => {
+      // The session row was read before its events were numbered: carry the number it now has.
+      if (change.type === "session:updated") change.session.seq = seqs[i]!;
+    });
     return { ...outcome, seqs };
   });
   changes.forEach((change, i) => {

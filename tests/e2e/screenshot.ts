@@ -14,7 +14,7 @@ import { migrateToLatest } from "../../server/db/migrate.ts";
 import { seedDemoClinic } from "../../server/demo/clinic.ts";
 import { launchBrowser } from "./browser.ts";
 
-const out = path.resolve("tests/e2e/screenshots/session-page.png");
+const shots = path.resolve("tests/e2e/screenshots");
 const clientDir = path.resolve("tests/.tmp/screenshot-client");
 
 await build({
@@ -42,12 +42,13 @@ try {
   await page.getByRole("button", { name: "Log in" }).click();
   const tile = page.getByRole("article", { name: /^Chair 2:/ });
   await tile.waitFor();
+  fs.mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, "station.png") });
   await tile.getByRole("link").first().click();
   await page.getByRole("list", { name: "Alerts" }).waitFor();
   await page.locator(".recharts-line").first().waitFor();
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  await page.screenshot({ path: out, fullPage: false });
-  console.log(`wrote ${path.relative(process.cwd(), out)}`);
+  await page.screenshot({ path: path.join(shots, "session-page.png") });
+  console.log(`wrote ${path.relative(process.cwd(), shots)}/station.png and session-page.png`);
 } finally {
   await browser.close();
   await new Promise<void>((resolve) => server.io.close(() => resolve()));

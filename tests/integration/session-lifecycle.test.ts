@@ -36,6 +36,8 @@ describe("an infusion session from start to discharge", () => {
 
     const infusing = await nurse.post(`/api/sessions/${id}/phase`, { to: "infusing" });
     expect(infusing.status).toBe(200);
+    // baseline: reading (1); phase change (2)
+    expect(infusing.body.seq).toBe(2);
     expect(infusing.body.infusionStartedAt).not.toBeNull();
     const recovery = await nurse.post(`/api/sessions/${id}/phase`, { to: "recovery" });
     expect(recovery.body).toMatchObject({ phase: "recovery" });
