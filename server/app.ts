@@ -2,6 +2,7 @@ import http from "node:http";
 import express from "express";
 import type { Kysely } from "kysely";
 import { endpoints } from "../shared/api/endpoints.ts";
+import { profileRoutes } from "./alerts/profile-routes.ts";
 import { alertRoutes } from "./alerts/routes.ts";
 import type { AppContext } from "./app-context.ts";
 import { sessionMiddleware } from "./auth/middleware.ts";
@@ -18,6 +19,7 @@ import { buildOpenApiDocument } from "./openapi/document.ts";
 import { patientRoutes } from "./patients/routes.ts";
 import { socketPublisher, type VigilIo } from "./realtime/publisher.ts";
 import { createSocketServer } from "./realtime/socket-server.ts";
+import { type AlertTimers, startAlertTimers } from "./scheduler/alert-timers.ts";
 import { sessionRoutes } from "./sessions/routes.ts";
 import { vitalsRoutes } from "./vitals/routes.ts";
 
@@ -27,6 +29,9 @@ export interface VigilServer {
   httpServer: http.Server;
   io: VigilIo;
   ctx: AppContext;
+  timers: AlertTimers;
+  /** Stops timers and sockets and closes the HTTP server; the caller closes the database. */
+  close(): Promise<void>;
 }
 
 /** Wires the Express app and Socket.IO onto one HTTP server. Listening and shutdown belong to the caller. */
@@ -36,6 +41,8 @@ export function createVigilServer(deps: {
   config: Config;
   /** The clock; the screenshot script and clock-driven tests pass their own. */
   now?: () => Date;
+  /** How often due alert timers are looked for (tests set it high and call timers.runDue()). */
+  timerIntervalMs?: number;
 }): VigilServer {
   const app = express();
   const httpServer = http.createServer(app);
@@ -72,6 +79,7 @@ export function createVigilServer(deps: {
     vitalsRoutes,
     observationRoutes,
     alertRoutes,
+    profileRoutes,
     dischargeRoutes,
   ]) {
     api.use(routes(ctx));
@@ -83,5 +91,15 @@ export function createVigilServer(deps: {
   app.use(staticClient(deps.config.clientDir));
   app.use(errorHandler);
 
-  return { httpServer, io, ctx };
+  const timers = startAlertTimers(ctx, deps.timerIntervalMs);
+  return {
+    httpServer,
+    io,
+    ctx,
+    timers,
+    async close() {
+      timers.stop();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
 }

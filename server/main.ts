@@ -59,7 +59,7 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal}: shutting down`);
   stopGenerator();
-  await new Promise<void>((resolve) => server.io.close(() => resolve()));
+  await server.close();
   await database.close();
   console.log("Database closed cleanly.");
   process.exit(0);

@@ -1,4 +1,4 @@
-import type { Alert } from "./schemas/alert.ts";
+import type { Alert, AlertChangeKind } from "./schemas/alert.ts";
 import type { Observation } from "./schemas/observation.ts";
 import type { InfusionSession } from "./schemas/session.ts";
 import type { SessionSummary } from "./schemas/session-views.ts";
@@ -14,7 +14,7 @@ export interface ServerToClientEvents {
   "session:updated": (e: SessionEvent & { session: InfusionSession }) => void;
   "vitals:recorded": (e: SessionEvent & { reading: VitalsReading }) => void;
   "observation:recorded": (e: SessionEvent & { observation: Observation }) => void;
-  "alert:changed": (e: SessionEvent & { alert: Alert }) => void;
+  "alert:changed": (e: SessionEvent & { alert: Alert; change: AlertChangeKind }) => void;
   /** A session started or ended: the station list changed shape. */
   "station:changed": (e: { summary: SessionSummary }) => void;
 }
@@ -30,5 +30,7 @@ export interface ClientToServerEvents {
 
 export const rooms = {
   station: "station",
+  /** Every physician's socket joins it on connect: escalations reach them whatever page they are on. */
+  physicians: "physicians",
   session: (id: string) => `session:${id}`,
 } as const;

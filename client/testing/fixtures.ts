@@ -102,6 +102,8 @@ export function makeAlert(over: Partial<Alert> = {}): Alert {
     value: 170,
     raisedAt: at(10),
     clearedAt: null,
+    escalatedAt: null,
+    conditionPresent: true,
     acknowledgedAt: null,
     acknowledgedBy: null,
     acknowledgementNote: null,

@@ -21,6 +21,8 @@ async function withActors(db: Db, rows: AlertsTable[]): Promise<Alert[]> {
     value: row.value,
     raisedAt: iso(row.raised_at),
     clearedAt: isoOrNull(row.cleared_at),
+    escalatedAt: isoOrNull(row.escalated_at),
+    conditionPresent: row.condition_present,
     acknowledgedAt: isoOrNull(row.acknowledged_at),
     acknowledgedBy: row.acknowledged_by ? (actors.get(row.acknowledged_by) ?? null) : null,
     acknowledgementNote: row.acknowledgement_note,

@@ -16,6 +16,8 @@ export interface Database {
   observations: ObservationsTable;
   alerts: AlertsTable;
   discharge_signatures: DischargeSignaturesTable;
+  alert_engine_states: AlertEngineStatesTable;
+  threshold_profile_versions: ThresholdProfileVersionsTable;
 }
 
 export interface UsersTable {
@@ -110,6 +112,8 @@ export interface AlertsTable {
   created_at: Date;
   updated_at: Date;
   cleared_at: Date | null;
+  escalated_at: Date | null;
+  condition_present: boolean;
   acknowledged_at: Date | null;
   acknowledged_by: string | null;
   acknowledgement_note: string | null;
@@ -121,4 +125,22 @@ export interface DischargeSignaturesTable {
   signed_at: Date;
   meaning: string;
   note: string | null;
+}
+
+export interface AlertEngineStatesTable {
+  session_id: string;
+  /** JSON of the engine's per-session state (shared/clinical/engine). */
+  state: unknown;
+  next_due_at: Date | null;
+  updated_at: Date;
+}
+
+export interface ThresholdProfileVersionsTable {
+  id: string;
+  scope: "clinic" | "session";
+  session_id: string | null;
+  profile: unknown;
+  reason: string;
+  changed_by: string;
+  changed_at: Date;
 }

@@ -2,6 +2,7 @@ import { allowedTransitions } from "../../shared/clinical/phases.ts";
 import { dischargeSignatureMeaning, type SignDischargeRequest } from "../../shared/schemas/discharge.ts";
 import type { SessionDetail } from "../../shared/schemas/session-views.ts";
 import type { User } from "../../shared/schemas/user.ts";
+import { alertChanges, runEngine } from "../alerts/run-engine.ts";
 import type { AppContext } from "../app-context.ts";
 import { verifyPassword } from "../auth/passwords.ts";
 import { findUserById } from "../auth/repo.ts";
@@ -52,7 +53,16 @@ export async function signDischarge(
       note: input.note || null,
     });
     const updated = await updatePhase(trx, current, "discharged", user.id, now);
-    return { result: updated, changes: [{ type: "session:updated" as const, session: updated }] };
+    const alerts = await runEngine(
+      trx,
+      updated,
+      { kind: "phase", t: now.getTime(), phase: "discharged" },
+      now,
+    );
+    return {
+      result: updated,
+      changes: [{ type: "session:updated" as const, session: updated }, ...alertChanges(alerts)],
+    };
   });
   ctx.publisher.stationChanged(await buildSummary(ctx.db, session));
   return buildDetail(ctx.db, sessionId);

@@ -1,8 +1,7 @@
-import { findingsForObservation } from "../../shared/clinical/alert-rules.ts";
 import type { RecordObservationRequest } from "../../shared/schemas/observation.ts";
 import type { RecordObservationResponse } from "../../shared/schemas/session-views.ts";
 import type { User } from "../../shared/schemas/user.ts";
-import { applyFindings } from "../alerts/evaluate.ts";
+import { alertChanges, runEngine } from "../alerts/run-engine.ts";
 import type { AppContext } from "../app-context.ts";
 import type { ObservationsTable } from "../db/schema.ts";
 import { HttpError } from "../http/errors.ts";
@@ -37,14 +36,21 @@ export async function recordObservation(
       note: input.note || null,
       recorded_by: user.id,
     });
-    const findings = findingsForObservation(observation.type, observation.severity, observation.moaas);
-    const alerts = await applyFindings(trx, sessionId, findings, observedAt, now);
+    const alerts = await runEngine(
+      trx,
+      session,
+      {
+        kind: "observation",
+        t: observedAt.getTime(),
+        type: observation.type,
+        severity: observation.severity,
+        moaas: observation.moaas,
+      },
+      now,
+    );
     return {
-      result: { observation, alerts, created: true },
-      changes: [
-        { type: "observation:recorded" as const, observation },
-        ...alerts.map((alert) => ({ type: "alert:changed" as const, alert })),
-      ],
+      result: { observation, alerts: alerts.map((a) => a.alert), created: true },
+      changes: [{ type: "observation:recorded" as const, observation }, ...alertChanges(alerts)],
     };
   });
 }

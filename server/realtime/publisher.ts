@@ -1,7 +1,7 @@
 import type { Server } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../shared/events.ts";
 import { rooms } from "../../shared/events.ts";
-import type { Alert } from "../../shared/schemas/alert.ts";
+import type { Alert, AlertChangeKind } from "../../shared/schemas/alert.ts";
 import type { Observation } from "../../shared/schemas/observation.ts";
 import type { InfusionSession } from "../../shared/schemas/session.ts";
 import type { SessionSummary } from "../../shared/schemas/session-views.ts";
@@ -12,7 +12,7 @@ export type SessionChange =
   | { type: "session:updated"; session: InfusionSession }
   | { type: "vitals:recorded"; reading: VitalsReading }
   | { type: "observation:recorded"; observation: Observation }
-  | { type: "alert:changed"; alert: Alert };
+  | { type: "alert:changed"; alert: Alert; change: AlertChangeKind };
 
 export interface Publisher {
   sessionChanged(sessionId: string, seq: number, change: SessionChange): void;
@@ -37,9 +37,16 @@ export function socketPublisher(io: VigilIo): Publisher {
         case "observation:recorded":
           target.emit("observation:recorded", { ...base, observation: change.observation });
           break;
-        case "alert:changed":
-          target.emit("alert:changed", { ...base, alert: change.alert });
+        case "alert:changed": {
+          const event = { ...base, alert: change.alert, change: change.change };
+          // An escalation reaches every physician, whatever page they are on (one emit: no duplicates).
+          if (change.change === "escalated") {
+            io.to([rooms.session(sessionId), rooms.station, rooms.physicians]).emit("alert:changed", event);
+          } else {
+            target.emit("alert:changed", event);
+          }
           break;
+        }
       }
     },
     stationChanged(summary) {

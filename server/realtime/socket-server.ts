@@ -32,6 +32,7 @@ export function createSocketServer(httpServer: http.Server, db: Kysely<Database>
   });
 
   io.on("connection", (socket) => {
+    if ((socket.data as SocketData).user.role === "physician") void socket.join(rooms.physicians);
     socket.on("station:join", (ack) => {
       if (typeof ack !== "function") return;
       void socket.join(rooms.station);

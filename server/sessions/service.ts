@@ -2,6 +2,7 @@ import { totalDoseMg } from "../../shared/clinical/dose.ts";
 import { allowedPhaseRequests } from "../../shared/clinical/phases.ts";
 import type { CreateSessionRequest, InfusionSession, Phase } from "../../shared/schemas/session.ts";
 import type { User } from "../../shared/schemas/user.ts";
+import { alertChanges, runEngine } from "../alerts/run-engine.ts";
 import type { AppContext } from "../app-context.ts";
 import { HttpError } from "../http/errors.ts";
 import { findPatient } from "../patients/repo.ts";
@@ -58,8 +59,13 @@ export async function changePhase(
         { allowed },
       );
     }
-    const updated = await updatePhase(trx, current, to, user.id, ctx.now());
-    return { result: updated, changes: [{ type: "session:updated" as const, session: updated }] };
+    const now = ctx.now();
+    const updated = await updatePhase(trx, current, to, user.id, now);
+    const alerts = await runEngine(trx, updated, { kind: "phase", t: now.getTime(), phase: to }, now);
+    return {
+      result: updated,
+      changes: [{ type: "session:updated" as const, session: updated }, ...alertChanges(alerts)],
+    };
   });
   ctx.publisher.stationChanged(await buildSummary(ctx.db, session));
   return session;

@@ -21,11 +21,12 @@ export async function writeToSession<T>(
   ctx: AppContext,
   sessionId: string,
   write: (trx: Transaction<Database>, session: InfusionSession) => Promise<WriteOutcome<T>>,
+  options: { allowLocked?: boolean } = {},
 ): Promise<T> {
   const { result, changes, seqs } = await ctx.db.transaction().execute(async (trx) => {
     const session = await lockSession(trx, sessionId);
     if (!session) throw notFound("Session");
-    if (isLocked(session.phase)) throw sessionLocked();
+    if (isLocked(session.phase) && !options.allowLocked) throw sessionLocked();
     const outcome = await write(trx, session);
     const seqs = outcome.changes.length > 0 ? await reserveSeqs(trx, sessionId, outcome.changes.length) : [];
     outcome.changes.forEach((change, i) => {

@@ -1,9 +1,8 @@
-import { findingsForVitals } from "../../shared/clinical/alert-rules.ts";
 import { meanArterialPressure } from "../../shared/clinical/vitals.ts";
 import type { RecordVitalsResponse } from "../../shared/schemas/session-views.ts";
 import type { User } from "../../shared/schemas/user.ts";
 import type { RecordVitals } from "../../shared/schemas/vitals.ts";
-import { applyFindings } from "../alerts/evaluate.ts";
+import { alertChanges, runEngine } from "../alerts/run-engine.ts";
 import type { AppContext } from "../app-context.ts";
 import type { VitalsReadingsTable } from "../db/schema.ts";
 import { HttpError } from "../http/errors.ts";
@@ -47,13 +46,16 @@ export async function recordVitals(
       map: values.sbp !== null && values.dbp !== null ? meanArterialPressure(values.sbp, values.dbp) : null,
       recorded_by: user.id,
     });
-    const alerts = await applyFindings(trx, sessionId, findingsForVitals(values), observedAt, now);
+    const present = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
+    const alerts = await runEngine(
+      trx,
+      session,
+      { kind: "vitals", t: observedAt.getTime(), source: input.source, ...present },
+      now,
+    );
     return {
-      result: { reading, alerts, created: true },
-      changes: [
-        { type: "vitals:recorded" as const, reading },
-        ...alerts.map((alert) => ({ type: "alert:changed" as const, alert })),
-      ],
+      result: { reading, alerts: alerts.map((a) => a.alert), created: true },
+      changes: [{ type: "vitals:recorded" as const, reading }, ...alertChanges(alerts)],
     };
   });
 }

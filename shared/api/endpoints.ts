@@ -5,6 +5,12 @@ import { signDischargeRequestSchema } from "../schemas/discharge.ts";
 import { recordObservationRequestSchema } from "../schemas/observation.ts";
 import { createPatientRequestSchema, patientSchema, patientSearchQuerySchema } from "../schemas/patient.ts";
 import {
+  alertContextSchema,
+  clinicProfileResponseSchema,
+  sessionProfileResponseSchema,
+  updateProfileRequestSchema,
+} from "../schemas/profile.ts";
+import {
   createSessionRequestSchema,
   infusionSessionSchema,
   phaseChangeRequestSchema,
@@ -40,6 +46,7 @@ export interface Endpoint {
 const anyone: readonly Role[] = ["nurse", "physician", "admin"];
 const clinicians: readonly Role[] = ["nurse", "physician"];
 const physicians: readonly Role[] = ["physician"];
+const admins: readonly Role[] = ["admin"];
 
 export const healthResponseSchema = z.object({
   status: z.literal("ok"),
@@ -175,6 +182,46 @@ export const endpoints = {
     params: uuidParamsSchema,
     body: signDischargeRequestSchema,
     response: sessionDetailSchema,
+  },
+  getAlertContext: {
+    method: "get",
+    path: "/api/sessions/:id/alert-context",
+    summary: "The effective threshold profile and the alert engine's state (the form's preview uses them)",
+    roles: anyone,
+    params: uuidParamsSchema,
+    response: alertContextSchema,
+  },
+  getClinicProfile: {
+    method: "get",
+    path: "/api/profiles/clinic",
+    summary: "The clinic's default threshold profile and its history",
+    roles: anyone,
+    response: clinicProfileResponseSchema,
+  },
+  updateClinicProfile: {
+    method: "post",
+    path: "/api/profiles/clinic",
+    summary: "Change the clinic default threshold profile, with a reason (admin)",
+    roles: admins,
+    body: updateProfileRequestSchema,
+    response: clinicProfileResponseSchema,
+  },
+  getSessionProfile: {
+    method: "get",
+    path: "/api/sessions/:id/profile",
+    summary: "The session's effective threshold profile, its override and history",
+    roles: anyone,
+    params: uuidParamsSchema,
+    response: sessionProfileResponseSchema,
+  },
+  overrideSessionProfile: {
+    method: "post",
+    path: "/api/sessions/:id/profile",
+    summary: "Override the threshold profile for this session, with a reason (physician)",
+    roles: physicians,
+    params: uuidParamsSchema,
+    body: updateProfileRequestSchema,
+    response: sessionProfileResponseSchema,
   },
 } as const satisfies Record<string, Endpoint>;
 

@@ -37,6 +37,13 @@ export const alertSchema = z.object({
   /** Clinical time of the reading that raised it. */
   raisedAt: instantSchema,
   clearedAt: instantSchema.nullable(),
+  /** When nobody acknowledged it in time and it was pushed to every physician with a stronger signal. */
+  escalatedAt: instantSchema.nullable(),
+  /**
+   * false while a latched high alert waits for acknowledgement after its condition cleared:
+   * still open, no longer present.
+   */
+  conditionPresent: z.boolean(),
   acknowledgedAt: instantSchema.nullable(),
   acknowledgedBy: actorSchema.nullable(),
   acknowledgementNote: z.string().nullable(),
@@ -47,3 +54,10 @@ export const acknowledgeAlertRequestSchema = z.strictObject({
   note: z.string().trim().max(500, { error: "must be at most 500 characters" }).optional(),
 });
 export type AcknowledgeAlertRequest = z.infer<typeof acknowledgeAlertRequestSchema>;
+
+/**
+ * What happened to an alert, carried with each alert event so clients can choose the signal.
+ * "latched": a high alert's condition cleared but it stays open until acknowledged.
+ */
+export const alertChangeKinds = ["raised", "upgraded", "escalated", "cleared", "acknowledged", "latched"] as const;
+export type AlertChangeKind = (typeof alertChangeKinds)[number];

@@ -51,6 +51,6 @@ try {
   console.log(`wrote ${path.relative(process.cwd(), shots)}/station.png and session-page.png`);
 } finally {
   await browser.close();
-  await new Promise<void>((resolve) => server.io.close(() => resolve()));
+  await server.close();
   await database.close();
 }

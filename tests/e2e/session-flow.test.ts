@@ -31,6 +31,8 @@ async function loggedIn(username: string, password: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   contexts.push(context);
   const page = await context.newPage();
+  // An upper bound for each wait, generous for a loaded CI machine; never a sleep.
+  page.setDefaultTimeout(20_000);
   await page.goto(`${server.url}/login`);
   expect(await checkA11y(page, "login")).toEqual([]);
   await page.getByLabel("Username").fill(username);
@@ -85,7 +87,7 @@ describe("a session from the nurse's chair to the physician's signature", () => 
     // A reading over the limit reaches the physician without a reload.
     await recordVitals(nurse, { sbp: 205, dbp: 104, hr: 96, spo2: 97, rr: 16 });
     const alerts = physician.getByRole("list", { name: "Alerts" });
-    await alerts.getByText(/Systolic BP 205/).waitFor({ timeout: 5000 });
+    await alerts.getByText(/Systolic BP 205/).waitFor();
     expect(await checkA11y(physician, "session (physician, alert)")).toEqual([]);
 
     // The physician acknowledges; the nurse sees who and when.
@@ -93,7 +95,7 @@ describe("a session from the nurse's chair to the physician's signature", () => 
     await nurse
       .getByText(/Acknowledged by Dr\. Sam Rivera/)
       .first()
-      .waitFor({ timeout: 5000 });
+      .waitFor();
 
     // Infusion stops; the physician signs the discharge; both see a read-only record.
     await nurse.getByRole("button", { name: "Stop infusion" }).click();
@@ -104,11 +106,11 @@ describe("a session from the nurse's chair to the physician's signature", () => 
     await physician
       .getByText(/read-only/)
       .first()
-      .waitFor({ timeout: 5000 });
+      .waitFor();
     await nurse
       .getByText(/read-only/)
       .first()
-      .waitFor({ timeout: 5000 });
+      .waitFor();
     expect(await nurse.getByRole("button", { name: "Record vitals" }).count()).toBe(0);
     expect(await checkA11y(physician, "session (discharged)")).toEqual([]);
   });

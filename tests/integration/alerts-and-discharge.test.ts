@@ -41,8 +41,11 @@ describe("alerts", () => {
     expect(again.body.alerts).toEqual([]);
     const high = await nurse.post(`/api/sessions/${id}/vitals`, vitals({ hr: 145 }));
     expect(high.body.alerts[0]).toMatchObject({ id: medium.body.alerts[0].id, priority: "high" });
-    const cleared = await nurse.post(`/api/sessions/${id}/vitals`, vitals({ hr: 80 }));
-    expect(cleared.body.alerts[0]).toMatchObject({ status: "cleared" });
+    // A high alert latches: its condition is gone but it stays open until acknowledged.
+    const latched = await nurse.post(`/api/sessions/${id}/vitals`, vitals({ hr: 80 }));
+    expect(latched.body.alerts[0]).toMatchObject({ status: "open", conditionPresent: false });
+    const ack = await physician.post(`/api/alerts/${medium.body.alerts[0].id}/acknowledge`, {});
+    expect(ack.body).toMatchObject({ status: "cleared", acknowledgedBy: { role: "physician" } });
   });
 
   it("stores who acknowledged and when, and shows it to every viewer", async () => {
@@ -139,13 +142,14 @@ describe("discharge", () => {
       }),
       nurse.post(`/api/sessions/${id}/phase`, { to: "recovery" }),
       physician.post(`/api/sessions/${id}/discharge`, { password: "physician-demo", meaningAccepted: true }),
-      physician.post(`/api/alerts/${alert.body.alerts[0].id}/acknowledge`, {}),
     ];
     for (const res of await Promise.all(writes)) {
       expect(res.status).toBe(409);
       expect(res.body.error).toMatchObject({ code: "session_locked" });
       expect(res.body.error.message).toMatch(/read-only/);
     }
+    // An alarm stays resettable after discharge: acknowledging is not an edit of the record.
+    expect((await physician.post(`/api/alerts/${alert.body.alerts[0].id}/acknowledge`, {})).status).toBe(200);
     const after = await physician.get("/api/sessions");
     expect(after.body.map((s: { session: { id: string } }) => s.session.id)).not.toContain(id);
   });

@@ -20,7 +20,9 @@ export interface TestServer {
  * The real server on an ephemeral port with a fresh database: a copy of the migrated PGlite template,
  * or a new PostgreSQL database when TEST_DATABASE_URL is set. Demo accounts exist; nothing streams.
  */
-export async function startTestServer(options: { clientDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { clientDir?: string; now?: () => Date } = {},
+): Promise<TestServer> {
   const pgUrl = process.env.TEST_DATABASE_URL;
   const fresh = pgUrl ? await freshPostgresDatabase(pgUrl) : null;
   const handle = fresh
@@ -33,7 +35,14 @@ export async function startTestServer(options: { clientDir?: string } = {}): Pro
     demo: false,
     clientDir: options.clientDir ?? "dist/client",
   };
-  const server = createVigilServer({ db: handle.db, dbKind: handle.kind, config });
+  // Timers run only when a test calls server.timers.runDue(), on the test's clock.
+  const server = createVigilServer({
+    db: handle.db,
+    dbKind: handle.kind,
+    config,
+    now: options.now,
+    timerIntervalMs: 3_600_000,
+  });
   await new Promise<void>((resolve) => server.httpServer.listen(0, "127.0.0.1", resolve));
   const { port } = server.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -52,7 +61,7 @@ export async function startTestServer(options: { clientDir?: string } = {}): Pro
       return res.headers.get("set-cookie")!.split(";")[0]!;
     },
     async close() {
-      await new Promise<void>((resolve) => server.io.close(() => resolve()));
+      await server.close();
       await handle.close();
       await fresh?.drop();
     },

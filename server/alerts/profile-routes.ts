@@ -1,0 +1,75 @@
+import { Router } from "express";
+import { endpoints } from "../../shared/api/endpoints.ts";
+import { parseState } from "../../shared/clinical/engine/state.ts";
+import type { AppContext } from "../app-context.ts";
+import { notFound } from "../http/errors.ts";
+import { mount } from "../http/route.ts";
+import { findSession } from "../sessions/repo.ts";
+import { writeToSession } from "../sessions/session-write.ts";
+import {
+  appendProfileVersion,
+  currentClinicProfile,
+  effectiveProfile,
+  profileHistory,
+} from "./profiles-repo.ts";
+
+/** Threshold profiles: the clinic default (admin) and per-session overrides (physician), each change with a reason. */
+export function profileRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const { db } = ctx;
+
+  async function clinicView() {
+    const { profile, builtIn } = await currentClinicProfile(db);
+    return { current: profile, isBuiltInDefault: builtIn, history: await profileHistory(db, null) };
+  }
+
+  async function sessionView(sessionId: string) {
+    if (!(await findSession(db, sessionId))) throw notFound("Session");
+    const history = await profileHistory(db, sessionId);
+    return { effective: await effectiveProfile(db, sessionId), override: history[0] ?? null, history };
+  }
+
+  mount(router, endpoints.getClinicProfile, async () => clinicView());
+
+  mount(router, endpoints.updateClinicProfile, async ({ body, user }) => {
+    await appendProfileVersion(db, {
+      sessionId: null,
+      profile: body.profile,
+      reason: body.reason,
+      changedBy: user.id,
+      changedAt: ctx.now(),
+    });
+    return clinicView();
+  });
+
+  mount(router, endpoints.getSessionProfile, async ({ params }) => sessionView(params.id));
+
+  mount(router, endpoints.overrideSessionProfile, async ({ params, body, user }) => {
+    // Through the session write path: refused once the session is locked, serialised with its readings.
+    await writeToSession(ctx, params.id, async (trx) => {
+      await appendProfileVersion(trx, {
+        sessionId: params.id,
+        profile: body.profile,
+        reason: body.reason,
+        changedBy: user.id,
+        changedAt: ctx.now(),
+      });
+      return { result: null, changes: [] };
+    });
+    return sessionView(params.id);
+  });
+
+  mount(router, endpoints.getAlertContext, async ({ params }) => {
+    const session = await findSession(db, params.id);
+    if (!session) throw notFound("Session");
+    const profile = await effectiveProfile(db, session.id);
+    const row = await db
+      .selectFrom("alert_engine_states")
+      .select("state")
+      .where("session_id", "=", session.id)
+      .executeTakeFirst();
+    return { profile, state: row ? parseState(row.state) : null };
+  });
+
+  return router;
+}
