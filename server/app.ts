@@ -5,12 +5,15 @@ import { endpoints } from "../shared/api/endpoints.ts";
 import { profileRoutes } from "./alerts/profile-routes.ts";
 import { alertRoutes } from "./alerts/routes.ts";
 import type { AppContext } from "./app-context.ts";
+import { apiKeyRoutes } from "./api-keys/routes.ts";
+import { apiKeyMiddleware } from "./auth/api-key-middleware.ts";
 import { sessionMiddleware } from "./auth/middleware.ts";
 import { authRoutes } from "./auth/routes.ts";
 import type { Config } from "./config.ts";
 import type { DatabaseKind } from "./db/database.ts";
 import type { Database } from "./db/schema.ts";
 import { dischargeRoutes } from "./discharge/routes.ts";
+import { fhirRoutes } from "./fhir/routes.ts";
 import { errorHandler, HttpError } from "./http/errors.ts";
 import { mount } from "./http/route.ts";
 import { staticClient } from "./http/static-client.ts";
@@ -21,6 +24,7 @@ import { socketPublisher, type VigilIo } from "./realtime/publisher.ts";
 import { createSocketServer } from "./realtime/socket-server.ts";
 import { type AlertTimers, startAlertTimers } from "./scheduler/alert-timers.ts";
 import { sessionRoutes } from "./sessions/routes.ts";
+import { ingestRoutes } from "./ingest/routes.ts";
 import { vitalsRoutes } from "./vitals/routes.ts";
 
 export const VERSION = "0.1.0";
@@ -58,7 +62,7 @@ export function createVigilServer(deps: {
 
   app.disable("x-powered-by");
   if (deps.config.trustProxy) app.set("trust proxy", 1);
-  app.use("/api", express.json({ limit: "100kb" }), sessionMiddleware(deps.db));
+  app.use("/api", express.json({ limit: "100kb" }), sessionMiddleware(deps.db), apiKeyMiddleware(deps.db));
 
   const api = express.Router();
   mount(api, endpoints.health, async () => ({
@@ -81,6 +85,7 @@ export function createVigilServer(deps: {
     alertRoutes,
     profileRoutes,
     dischargeRoutes,
+    fhirRoutes,
   ]) {
     api.use(routes(ctx));
   }

@@ -1,5 +1,11 @@
 import { z } from "zod";
 import { acknowledgeAlertRequestSchema, alertSchema } from "../schemas/alert.ts";
+import {
+  apiKeySchema,
+  chairParamsSchema,
+  createApiKeyRequestSchema,
+  createApiKeyResponseSchema,
+} from "../schemas/api-key.ts";
 import { uuidParamsSchema } from "../schemas/common.ts";
 import { signDischargeRequestSchema } from "../schemas/discharge.ts";
 import { recordObservationRequestSchema } from "../schemas/observation.ts";
@@ -24,7 +30,7 @@ import {
 } from "../schemas/session-views.ts";
 import type { Role } from "../schemas/user.ts";
 import { loginRequestSchema, meResponseSchema } from "../schemas/user.ts";
-import { recordVitalsRequestSchema } from "../schemas/vitals.ts";
+import { ingestVitalsRequestSchema, recordVitalsRequestSchema } from "../schemas/vitals.ts";
 
 /**
  * The REST contract. The server mounts and validates every route from this table, the client builds
@@ -36,6 +42,11 @@ export interface Endpoint {
   summary: string;
   /** null: public. Otherwise the roles allowed. */
   roles: readonly Role[] | null;
+  /**
+   * How the caller proves who it is: the login cookie (the default) or an API key sent as
+   * `Authorization: Bearer vgl_...` (devices). Each endpoint accepts exactly one of them.
+   */
+  auth?: "session" | "apiKey";
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -47,6 +58,16 @@ const anyone: readonly Role[] = ["nurse", "physician", "admin"];
 const clinicians: readonly Role[] = ["nurse", "physician"];
 const physicians: readonly Role[] = ["physician"];
 const admins: readonly Role[] = ["admin"];
+const devices: readonly Role[] = ["device"];
+
+/** A FHIR R4 Bundle; its full shape is FHIR's own (tests validate it against the official schema). */
+export const fhirBundleSchema = z.looseObject({
+  resourceType: z.literal("Bundle"),
+  type: z.string(),
+  entry: z.array(
+    z.looseObject({ fullUrl: z.string(), resource: z.looseObject({ resourceType: z.string() }) }),
+  ),
+});
 
 export const healthResponseSchema = z.object({
   status: z.literal("ok"),
@@ -222,6 +243,51 @@ export const endpoints = {
     params: uuidParamsSchema,
     body: updateProfileRequestSchema,
     response: sessionProfileResponseSchema,
+  },
+  exportSessionFhir: {
+    method: "get",
+    path: "/api/sessions/:id/fhir",
+    summary: "The session as a FHIR R4 Bundle: Patient, Encounter, vital-sign Observations (LOINC, UCUM)",
+    roles: anyone,
+    params: uuidParamsSchema,
+    response: fhirBundleSchema,
+  },
+  ingestVitals: {
+    method: "post",
+    path: "/api/ingest/chairs/:chair/vitals",
+    summary:
+      "Record a monitor reading for the active session in a chair (device API key; idempotent on the id; " +
+      "404 when no active session sits in the chair, 409 when two do)",
+    roles: devices,
+    auth: "apiKey",
+    params: chairParamsSchema,
+    body: ingestVitalsRequestSchema,
+    response: recordVitalsResponseSchema,
+    successStatus: 201,
+  },
+  createApiKey: {
+    method: "post",
+    path: "/api/admin/api-keys",
+    summary: "Create an ingest API key for a device (admin); the secret is returned this once",
+    roles: admins,
+    body: createApiKeyRequestSchema,
+    response: createApiKeyResponseSchema,
+    successStatus: 201,
+  },
+  listApiKeys: {
+    method: "get",
+    path: "/api/admin/api-keys",
+    summary: "The API keys, without their secrets (admin)",
+    roles: admins,
+    response: z.array(apiKeySchema),
+  },
+  revokeApiKey: {
+    method: "post",
+    path: "/api/admin/api-keys/:id/revoke",
+    summary: "Revoke an API key (admin); it is refused from then on",
+    roles: admins,
+    params: uuidParamsSchema,
+    response: apiKeySchema,
   },
 } as const satisfies Record<string, Endpoint>;
 
