@@ -1,10 +1,14 @@
 import { NavLink, Outlet, useNavigate } from "react-router";
 import { ErrorBanner } from "../components/error-banner.tsx";
+import { AlarmSound } from "../features/alerts/alarm-sound/alarm-sound.tsx";
+import { EscalationBanner } from "../features/alerts/components/escalation-banner.tsx";
 import { useLogout } from "../features/auth/api/logout.ts";
 import { roleLabels } from "../features/auth/roles.ts";
 import { useCurrentUser } from "../features/auth/use-current-user.ts";
 import { ConnectionBanner } from "../features/realtime/components/connection-banner.tsx";
 import { SocketProvider } from "../features/realtime/socket-context.tsx";
+import { useStationRoom } from "../features/realtime/use-room.ts";
+import { stationListKey } from "../features/sessions/api/list-sessions.ts";
 
 function TopBar() {
   const user = useCurrentUser();
@@ -23,8 +27,12 @@ function TopBar() {
           <li>
             <NavLink to="/patients">Patients</NavLink>
           </li>
+          <li>
+            <NavLink to="/profiles">Alert profiles</NavLink>
+          </li>
         </ul>
       </nav>
+      <AlarmSound />
       <div className="user">
         <span>
           {user.displayName} <span className="role">({roleLabels[user.role]})</span>
@@ -43,7 +51,18 @@ function TopBar() {
   );
 }
 
-/** The authenticated shell: skip link, top bar, connection banner, main. */
+/**
+ * A physician watches every chair from any page: the station room keeps the station list live (the
+ * alarms of every session) and escalations are shown in a banner above the page.
+ */
+function PhysicianWatch() {
+  const user = useCurrentUser();
+  const physician = user.role === "physician";
+  useStationRoom(stationListKey, physician);
+  return physician ? <EscalationBanner /> : null;
+}
+
+/** The authenticated shell: skip link, top bar with the alarm sound, connection banner, main. */
 export function Layout() {
   return (
     <SocketProvider enabled>
@@ -53,6 +72,7 @@ export function Layout() {
       <TopBar />
       <ConnectionBanner />
       <main id="main" tabIndex={-1}>
+        <PhysicianWatch />
         <Outlet />
       </main>
     </SocketProvider>

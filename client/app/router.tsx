@@ -9,6 +9,8 @@ import { StationRoute } from "./routes/station.tsx";
 
 // the session page pulls in recharts: load it on demand
 const SessionRoute = lazy(() => import("./routes/session.tsx"));
+// the profile tables and editor are rarely visited
+const ProfilesRoute = lazy(() => import("./routes/profiles.tsx"));
 
 const router = createBrowserRouter([
   { path: "/login", element: <LoginRoute /> },
@@ -18,6 +20,14 @@ const router = createBrowserRouter([
       { index: true, element: <StationRoute /> },
       { path: "patients", element: <PatientsRoute /> },
       { path: "patients/:id", element: <PatientRoute /> },
+      {
+        path: "profiles",
+        element: (
+          <Suspense fallback={<p className="muted">Loading profiles…</p>}>
+            <ProfilesRoute />
+          </Suspense>
+        ),
+      },
       {
         path: "sessions/:id",
         element: (

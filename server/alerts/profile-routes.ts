@@ -46,7 +46,7 @@ export function profileRoutes(ctx: AppContext): Router {
 
   mount(router, endpoints.overrideSessionProfile, async ({ params, body, user }) => {
     // Through the session write path: refused once the session is locked, serialised with its readings.
-    await writeToSession(ctx, params.id, async (trx) => {
+    await writeToSession(ctx, params.id, async (trx, session) => {
       await appendProfileVersion(trx, {
         sessionId: params.id,
         profile: body.profile,
@@ -54,7 +54,8 @@ export function profileRoutes(ctx: AppContext): Router {
         changedBy: user.id,
         changedAt: ctx.now(),
       });
-      return { result: null, changes: [] };
+      // Viewers refresh the session's alert context (their form previews) on this event.
+      return { result: null, changes: [{ type: "session:updated" as const, session }] };
     });
     return sessionView(params.id);
   });

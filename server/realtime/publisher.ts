@@ -39,8 +39,8 @@ export function socketPublisher(io: VigilIo): Publisher {
           break;
         case "alert:changed": {
           const event = { ...base, alert: change.alert, change: change.change };
-          // An escalation reaches every physician, whatever page they are on (one emit: no duplicates).
-          if (change.change === "escalated") {
+          // An escalation, and what later happens to it, reaches every physician on any page (one emit: no duplicates).
+          if (change.change === "escalated" || change.alert.escalatedAt !== null) {
             io.to([rooms.session(sessionId), rooms.station, rooms.physicians]).emit("alert:changed", event);
           } else {
             target.emit("alert:changed", event);

@@ -1,12 +1,14 @@
 import { useParams } from "react-router";
 import { isLocked } from "../../../shared/clinical/phases.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
+import { useAlertContext } from "../../features/alerts/api/get-alert-context.ts";
 import { AlertList } from "../../features/alerts/components/alert-list.tsx";
 import { canAcknowledge, canRecord } from "../../features/auth/roles.ts";
 import { useCurrentUser } from "../../features/auth/use-current-user.ts";
 import { DischargePanel } from "../../features/discharge/components/discharge-panel.tsx";
 import { ObservationForm } from "../../features/observations/components/observation-form.tsx";
 import { ObservationList } from "../../features/observations/components/observation-list.tsx";
+import { SessionThresholdsPanel } from "../../features/profiles/components/session-thresholds-panel.tsx";
 import { useSessionRoom } from "../../features/realtime/use-room.ts";
 import { sessionDetailKey, useSession } from "../../features/sessions/api/get-session.ts";
 import { LockedBanner } from "../../features/sessions/components/locked-banner.tsx";
@@ -23,6 +25,7 @@ export default function SessionRoute() {
   const user = useCurrentUser();
   const { data: detail, error, isPending } = useSession(id);
   const joinError = useSessionRoom(id, sessionDetailKey(id));
+  const profile = useAlertContext(id).data?.profile;
   useTitle(detail ? `${detail.patient.fullName} · Chair ${detail.session.chair}` : "Session");
   if (isPending) return <p className="muted">Loading session…</p>;
   if (!detail) {
@@ -47,6 +50,10 @@ export default function SessionRoute() {
         <h2 id="alerts-heading">Alerts</h2>
         <AlertList alerts={detail.alerts} canAcknowledge={canAcknowledge(user.role)} />
       </section>
+      <SessionThresholdsPanel
+        sessionId={detail.session.id}
+        canOverride={user.role === "physician" && !isLocked(detail.session.phase)}
+      />
       <div className="session-grid">
         <div className="session-entry">
           {editable ? <VitalsForm key={`vitals-${detail.session.id}`} sessionId={detail.session.id} /> : null}
@@ -57,7 +64,7 @@ export default function SessionRoute() {
         </div>
         <div className="session-data">
           <VitalsCharts detail={detail} />
-          <ReadingsTable readings={detail.vitals} />
+          <ReadingsTable readings={detail.vitals} profile={profile} />
           <ObservationList observations={detail.observations} />
         </div>
       </div>

@@ -9,8 +9,8 @@ export const parameterLabels: Record<AlertParameter, string> = {
   rr: "Respiratory rate",
   moaas: "MOAA/S",
   observation: "Observation",
-  overdue: "Overdue check",
-  stale: "Stale data",
+  overdue: "BP overdue",
+  stale: "Monitor stream stale",
 };
 
 /** Priority is always shown as icon + text + colour, never colour alone. */
@@ -29,4 +29,14 @@ export function sortAlerts(alerts: readonly Alert[]): Alert[] {
       priorityRank[b.priority] - priorityRank[a.priority] ||
       Date.parse(b.raisedAt) - Date.parse(a.raisedAt),
   );
+}
+
+/** Escalated (pushed to every physician) and still waiting for someone to acknowledge it. */
+export function isEscalated(alert: Alert): boolean {
+  return alert.status === "open" && alert.escalatedAt !== null && alert.acknowledgedAt === null;
+}
+
+/** A latched alert: its condition cleared, but it stays open until acknowledged. */
+export function isLatched(alert: Alert): boolean {
+  return alert.status === "open" && !alert.conditionPresent;
 }

@@ -5,4 +5,10 @@ export const canRecord = (role: Role) => role === "nurse" || role === "physician
 export const canAcknowledge = (role: Role) => role === "physician";
 export const canSignDischarge = (role: Role) => role === "physician";
 
-export const roleLabels: Record<Role, string> = { nurse: "Nurse", physician: "Physician", admin: "Admin" };
+export const roleLabels: Record<Role, string> = {
+  nurse: "Nurse",
+  physician: "Physician",
+  admin: "Admin",
+  // an ingest API key (monitor gateway): appears as the author of monitor readings, never logs in
+  device: "Device",
+};

@@ -1,8 +1,11 @@
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { ServerToClientEvents } from "../../../shared/events.ts";
+import type { Alert } from "../../../shared/schemas/alert.ts";
 import type { SessionDetail, SessionSummary } from "../../../shared/schemas/session-views.ts";
 import type { VigilSocket } from "../../lib/socket.ts";
+import { alertContextKey } from "../alerts/api/get-alert-context.ts";
+import { applyEscalation, escalatedAlertsKey } from "../alerts/escalations.ts";
 import { sessionDetailKey } from "../sessions/api/get-session.ts";
 import { stationListKey } from "../sessions/api/list-sessions.ts";
 import {
@@ -34,6 +37,11 @@ function updateStation(client: QueryClient, update: (l: SessionSummary[]) => Ses
   client.setQueryData<SessionSummary[]>(stationListKey, (l) => (l ? update(l) : l));
 }
 
+/** The form's preview must see the engine's new state: refetch it if it is showing. */
+function refreshAlertContext(client: QueryClient, sessionId: string) {
+  void client.invalidateQueries({ queryKey: alertContextKey(sessionId) });
+}
+
 /** Writes every server event into the react-query cache, whichever page is showing. */
 export function useRealtimeBridge(socket: VigilSocket | null): void {
   const client = useQueryClient();
@@ -46,10 +54,13 @@ export function useRealtimeBridge(socket: VigilSocket | null): void {
         // discharge also brings the signature: fetch the whole detail once
         if (session.phase === "discharged")
           void client.invalidateQueries({ queryKey: sessionDetailKey(sessionId) });
+        refreshAlertContext(client, sessionId);
       },
       "vitals:recorded": ({ sessionId, seq, reading }) => {
         updateDetail(client, sessionId, seq, (d) => appendReading(d, reading));
         updateStation(client, (l) => applyReadingToSummaries(l, reading));
+        // a BP can confirm the next one; the monitor's second-by-second HR/SpO2 is left alone
+        if (reading.sbp !== null || reading.dbp !== null) refreshAlertContext(client, sessionId);
       },
       "observation:recorded": ({ sessionId, seq, observation }) => {
         updateDetail(client, sessionId, seq, (d) => appendObservation(d, observation));
@@ -57,6 +68,8 @@ export function useRealtimeBridge(socket: VigilSocket | null): void {
       "alert:changed": ({ sessionId, seq, alert }) => {
         updateDetail(client, sessionId, seq, (d) => upsertAlert(d, alert));
         updateStation(client, (l) => applyAlertToSummaries(l, alert));
+        client.setQueryData<Alert[]>(escalatedAlertsKey, (l) => applyEscalation(l, alert));
+        refreshAlertContext(client, sessionId);
       },
       "station:changed": ({ summary }) => {
         updateStation(client, (l) => applyStationChange(l, summary));

@@ -18,18 +18,36 @@ function leave(socket: VigilSocket, room: Room) {
 }
 
 /**
+ * How many mounted hooks want each room, per socket: the station room is wanted both by the station
+ * page and, for a physician, by the layout (alarms from every chair); leaving the page must not leave
+ * the room the layout still needs.
+ */
+const users = new WeakMap<VigilSocket, Map<string, number>>();
+
+function counts(socket: VigilSocket): Map<string, number> {
+  let map = users.get(socket);
+  if (!map) {
+    map = new Map();
+    users.set(socket, map);
+  }
+  return map;
+}
+
+/**
  * Joins a room on every (re)connect and then refetches `queryKey`, so nothing that happened while
  * disconnected is lost. Returns the last join error, if any.
  */
-function useRoom(room: Room, queryKey: QueryKey): string | null {
+function useRoom(room: Room, queryKey: QueryKey, enabled = true): string | null {
   const socket = useSocket();
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const roomKey = JSON.stringify(room);
   const keyString = JSON.stringify(queryKey);
   useEffect(() => {
-    if (!socket) return;
+    if (!socket || !enabled) return;
     const target = JSON.parse(roomKey) as Room;
+    const wanted = counts(socket);
+    wanted.set(roomKey, (wanted.get(roomKey) ?? 0) + 1);
     const key = JSON.parse(keyString) as QueryKey;
     const onConnect = () =>
       join(socket, target, (r) => {
@@ -40,14 +58,17 @@ function useRoom(room: Room, queryKey: QueryKey): string | null {
     if (socket.connected) onConnect();
     return () => {
       socket.off("connect", onConnect);
-      if (socket.connected) leave(socket, target);
+      const left = (wanted.get(roomKey) ?? 1) - 1;
+      if (left > 0) wanted.set(roomKey, left);
+      else wanted.delete(roomKey);
+      if (left <= 0 && socket.connected) leave(socket, target);
     };
-  }, [socket, client, roomKey, keyString]);
+  }, [socket, client, roomKey, keyString, enabled]);
   return error;
 }
 
-export function useStationRoom(queryKey: QueryKey): string | null {
-  return useRoom({ kind: "station" }, queryKey);
+export function useStationRoom(queryKey: QueryKey, enabled = true): string | null {
+  return useRoom({ kind: "station" }, queryKey, enabled);
 }
 
 export function useSessionRoom(sessionId: string, queryKey: QueryKey): string | null {

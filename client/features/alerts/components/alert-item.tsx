@@ -4,8 +4,9 @@ import { acknowledgeAlertRequestSchema } from "../../../../shared/schemas/alert.
 import { ErrorBanner } from "../../../components/error-banner.tsx";
 import { FieldError } from "../../../components/field-error.tsx";
 import { formatClock } from "../../../lib/time.ts";
-import { parameterLabels } from "../alert-display.ts";
+import { isEscalated, isLatched, parameterLabels } from "../alert-display.ts";
 import { useAcknowledgeAlert } from "../api/acknowledge-alert.ts";
+import { EscalatedBadge } from "./escalated-badge.tsx";
 import { PriorityBadge } from "./priority-badge.tsx";
 
 interface Props {
@@ -15,12 +16,20 @@ interface Props {
   context?: string;
 }
 
+function conditionText(alert: Alert): string {
+  if (alert.status === "cleared")
+    return alert.clearedAt ? `Cleared at ${formatClock(alert.clearedAt)}` : "Cleared";
+  if (!alert.conditionPresent) return "Condition cleared — acknowledge to reset";
+  return "Condition still present";
+}
+
 export function AlertItem({ alert, canAcknowledge, context }: Props) {
   const ack = useAcknowledgeAlert();
   const [note, setNote] = useState("");
   const [noteError, setNoteError] = useState<string[] | undefined>();
   const noteId = useId();
   const label = parameterLabels[alert.parameter];
+  const latched = isLatched(alert);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -34,6 +43,7 @@ export function AlertItem({ alert, canAcknowledge, context }: Props) {
     <li className={`alert-item alert-${alert.priority}${alert.status === "cleared" ? " alert-cleared" : ""}`}>
       <div className="alert-head">
         <PriorityBadge priority={alert.priority} />
+        {isEscalated(alert) ? <EscalatedBadge /> : null}
         <span className="alert-param">{label}</span>
         {context ? <span className="alert-context">{context}</span> : null}
         <span className="muted">
@@ -41,10 +51,7 @@ export function AlertItem({ alert, canAcknowledge, context }: Props) {
         </span>
       </div>
       <p className="alert-message">{alert.message}</p>
-      <p className="muted">
-        {alert.status === "open" ? "Condition still present" : null}
-        {alert.status === "cleared" && alert.clearedAt ? `Cleared at ${formatClock(alert.clearedAt)}` : null}
-      </p>
+      <p className={latched ? "alert-latched" : "muted"}>{conditionText(alert)}</p>
       {alert.acknowledgedAt && alert.acknowledgedBy ? (
         <p className="alert-ack">
           ✓ Acknowledged by {alert.acknowledgedBy.displayName} at {formatClock(alert.acknowledgedAt)}

@@ -80,4 +80,71 @@ describe("AlertList", () => {
     await user.click(screen.getByRole("button", { name: "Acknowledge SpO2 alert" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("Physicians only");
   });
+
+  it("lists open alerts before cleared ones, which are de-emphasised", () => {
+    const cleared = makeAlert({
+      parameter: "hr",
+      priority: "high",
+      status: "cleared",
+      clearedAt: at(30),
+      message: "HR cleared",
+      raisedAt: at(25),
+    });
+    renderWithProviders(<AlertList alerts={[cleared, low, mediumNew]} canAcknowledge={false} />);
+    const items = within(screen.getByRole("list", { name: "Alerts" })).getAllByRole("listitem");
+    expect(items.map((li) => li.querySelector(".alert-message")?.textContent)).toEqual([
+      "HR new",
+      "RR low",
+      "HR cleared",
+    ]);
+    expect(items[2]).toHaveClass("alert-cleared");
+    expect(items[2]).toHaveTextContent(/Cleared at \d{2}:\d{2}/);
+    expect(items[0]).not.toHaveClass("alert-cleared");
+  });
+
+  it("shows a latched high alert as waiting for acknowledgement", () => {
+    const latched = makeAlert({ parameter: "sbp", priority: "high", conditionPresent: false });
+    renderWithProviders(<AlertList alerts={[latched, mediumNew]} canAcknowledge />);
+    const [first, second] = within(screen.getByRole("list", { name: "Alerts" })).getAllByRole("listitem");
+    expect(first).toHaveTextContent("Condition cleared — acknowledge to reset");
+    expect(second).toHaveTextContent("Condition still present");
+    expect(within(first!).getByRole("button", { name: "Acknowledge Systolic BP alert" })).toBeInTheDocument();
+  });
+
+  it("marks an escalated alert with text until it is acknowledged", () => {
+    const escalated = makeAlert({ parameter: "spo2", priority: "high", escalatedAt: at(12) });
+    const acked = makeAlert({
+      parameter: "hr",
+      priority: "high",
+      escalatedAt: at(12),
+      acknowledgedAt: at(13),
+      acknowledgedBy: physician,
+    });
+    renderWithProviders(<AlertList alerts={[escalated, acked, mediumNew]} canAcknowledge={false} />);
+    const items = within(screen.getByRole("list", { name: "Alerts" })).getAllByRole("listitem");
+    expect(items[0]).toHaveTextContent("ESCALATED");
+    expect(items.filter((li) => li.textContent?.includes("ESCALATED"))).toHaveLength(1);
+  });
+
+  it("names the overdue and stale parameters", () => {
+    const overdue = makeAlert({
+      parameter: "overdue",
+      priority: "low",
+      value: null,
+      message: "BP due 19:10",
+    });
+    const stale = makeAlert({
+      parameter: "stale",
+      priority: "medium",
+      value: null,
+      message: "No monitor data",
+    });
+    renderWithProviders(<AlertList alerts={[overdue, stale]} canAcknowledge />);
+    const [first, second] = within(screen.getByRole("list", { name: "Alerts" })).getAllByRole("listitem");
+    expect(first).toHaveTextContent("● MEDIUM");
+    expect(first).toHaveTextContent("Monitor stream stale");
+    expect(second).toHaveTextContent("◆ LOW");
+    expect(second).toHaveTextContent("BP overdue");
+    expect(screen.getByRole("button", { name: "Acknowledge BP overdue alert" })).toBeInTheDocument();
+  });
 });

@@ -1,5 +1,4 @@
 import { type FormEvent, useRef, useState } from "react";
-import { findingsForObservation } from "../../../../shared/clinical/alert-rules.ts";
 import type {
   ObservationType,
   RecordObservationRequest,
@@ -20,6 +19,7 @@ import { todayAt } from "../../../lib/time.ts";
 import { uuid } from "../../../lib/uuid.ts";
 import { AlertPreview } from "../../vitals/components/alert-preview.tsx";
 import { useRecordObservation } from "../api/record-observation.ts";
+import { useObservationPreview } from "../use-observation-preview.ts";
 
 const fields = ["type", "severity", "moaas", "note", "observedAt"];
 const severityOptions = [
@@ -70,7 +70,8 @@ export function ObservationForm({ sessionId }: { sessionId: string }) {
     });
   };
 
-  const findings = findingsForObservation(
+  const preview = useObservationPreview(
+    sessionId,
     type,
     sedation ? null : (severity ?? null),
     sedation ? (moaas ?? null) : null,
@@ -137,7 +138,7 @@ export function ObservationForm({ sessionId }: { sessionId: string }) {
         onChange={setTime}
         errors={shown.observedAt}
       />
-      <AlertPreview findings={findings} />
+      <AlertPreview items={preview} />
       <ErrorBanner
         error={
           server.unplaced.length > 0 || Object.keys(server.fieldErrors).length === 0 ? record.error : null

@@ -57,4 +57,35 @@ describe("StationTile", () => {
     expect(tile).toHaveTextContent("Infusing");
     expect(tile).toHaveTextContent("0 unacknowledged");
   });
+
+  it("marks a chair with an escalated, unacknowledged alert, and shows low as text", () => {
+    const summary = makeSummary({
+      openAlerts: [
+        makeAlert({ parameter: "overdue", priority: "low", escalatedAt: new Date().toISOString() }),
+      ],
+      worstOpenPriority: "low",
+    });
+    renderWithProviders(<StationTile summary={summary} />);
+    const tile = screen.getByRole("article", { name: "Chair 3: Jane Doe" });
+    expect(tile).toHaveTextContent("◆ LOW");
+    expect(tile).toHaveTextContent("ESCALATED");
+  });
+
+  it("drops the escalated marker once the alert is acknowledged", () => {
+    const summary = makeSummary({
+      openAlerts: [
+        makeAlert({
+          priority: "high",
+          escalatedAt: new Date().toISOString(),
+          acknowledgedAt: new Date().toISOString(),
+          acknowledgedBy: physician,
+        }),
+      ],
+      worstOpenPriority: "high",
+    });
+    renderWithProviders(<StationTile summary={summary} />);
+    const tile = screen.getByRole("article", { name: "Chair 3: Jane Doe" });
+    expect(tile).toHaveTextContent("▲ HIGH");
+    expect(tile).not.toHaveTextContent("ESCALATED");
+  });
 });

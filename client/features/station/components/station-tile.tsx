@@ -1,6 +1,8 @@
 import { Link } from "react-router";
 import type { SessionSummary } from "../../../../shared/schemas/session-views.ts";
 import { formatClock } from "../../../lib/time.ts";
+import { isEscalated } from "../../alerts/alert-display.ts";
+import { EscalatedBadge } from "../../alerts/components/escalated-badge.tsx";
 import { PriorityBadge } from "../../alerts/components/priority-badge.tsx";
 import { PhaseBadge } from "../../sessions/components/phase-badge.tsx";
 import { SessionTimers } from "../../sessions/components/session-timers.tsx";
@@ -48,10 +50,11 @@ function LatestVitals({ latest }: { latest: Latest }) {
 export function StationTile({ summary }: { summary: SessionSummary }) {
   const { session, patient, latestValues, openAlerts, worstOpenPriority } = summary;
   const unacknowledged = openAlerts.filter((a) => !a.acknowledgedAt).length;
+  const escalated = openAlerts.some(isEscalated);
   return (
     <article
       aria-label={`Chair ${session.chair}: ${patient.fullName}`}
-      className={`tile tile-${worstOpenPriority ?? "ok"}`}
+      className={`tile tile-${worstOpenPriority ?? "ok"}${escalated ? " tile-escalated" : ""}`}
     >
       <header className="tile-head">
         <h2>
@@ -64,6 +67,7 @@ export function StationTile({ summary }: { summary: SessionSummary }) {
       <div className="tile-status">
         <PhaseBadge phase={session.phase} />
         <PriorityBadge priority={worstOpenPriority} large />
+        {escalated ? <EscalatedBadge large /> : null}
         <span className={unacknowledged > 0 ? "unacked" : "muted"}>{unacknowledged} unacknowledged</span>
       </div>
       <SessionTimers session={session} />

@@ -1,17 +1,18 @@
-import { type Level, levelForValue } from "../../../../shared/clinical/alert-rules.ts";
+import { type LevelMatch, matchLevel } from "../../../../shared/clinical/engine/levels.ts";
+import { defaultProfile, type ThresholdProfile } from "../../../../shared/clinical/engine/profile.ts";
 import { priorityRank } from "../../../../shared/schemas/alert.ts";
 import type { VitalParameter, VitalsReading } from "../../../../shared/schemas/vitals.ts";
 import { formatClock } from "../../../lib/time.ts";
 import { priorityDisplay } from "../../alerts/alert-display.ts";
 
-function worst(levels: (Level | null)[]): Level | null {
-  return levels.reduce<Level | null>(
+function worst(levels: (LevelMatch | null)[]): LevelMatch | null {
+  return levels.reduce<LevelMatch | null>(
     (w, l) => (l && (!w || priorityRank[l.priority] > priorityRank[w.priority]) ? l : w),
     null,
   );
 }
 
-function Cell({ text, level }: { text: string; level: Level | null }) {
+function Cell({ text, level }: { text: string; level: LevelMatch | null }) {
   if (!level) return <td>{text}</td>;
   const { icon, text: priority } = priorityDisplay[level.priority];
   return (
@@ -22,20 +23,45 @@ function Cell({ text, level }: { text: string; level: Level | null }) {
   );
 }
 
-function VitalCell({ parameter, value }: { parameter: VitalParameter; value: number | null }) {
+/** The plain limits a value meets (no baseline or confirmation: those are the alert list's job). */
+const levelOf = (parameter: VitalParameter, value: number, profile: ThresholdProfile) =>
+  matchLevel(parameter, value, { t: 0 }, profile);
+
+function VitalCell({
+  parameter,
+  value,
+  profile,
+}: {
+  parameter: VitalParameter;
+  value: number | null;
+  profile: ThresholdProfile;
+}) {
   if (value === null) return <td>—</td>;
-  return <Cell text={String(value)} level={levelForValue(parameter, value)} />;
+  return <Cell text={String(value)} level={levelOf(parameter, value, profile)} />;
 }
 
 /** Blood pressure as one "SBP/DBP" cell, marked with the worse of the two levels. */
-function BpCell({ sbp, dbp }: { sbp: number | null; dbp: number | null }) {
+function BpCell({
+  sbp,
+  dbp,
+  profile,
+}: {
+  sbp: number | null;
+  dbp: number | null;
+  profile: ThresholdProfile;
+}) {
   if (sbp === null || dbp === null) return <td>—</td>;
-  return (
-    <Cell text={`${sbp}/${dbp}`} level={worst([levelForValue("sbp", sbp), levelForValue("dbp", dbp)])} />
-  );
+  const level = worst([levelOf("sbp", sbp, profile), levelOf("dbp", dbp, profile)]);
+  return <Cell text={`${sbp}/${dbp}`} level={level} />;
 }
 
-export function ReadingsTable({ readings }: { readings: readonly VitalsReading[] }) {
+export function ReadingsTable({
+  readings,
+  profile = defaultProfile,
+}: {
+  readings: readonly VitalsReading[];
+  profile?: ThresholdProfile;
+}) {
   const newestFirst = [...readings].reverse();
   return (
     <section aria-labelledby="readings-heading" className="panel">
@@ -63,11 +89,11 @@ export function ReadingsTable({ readings }: { readings: readonly VitalsReading[]
                   <th scope="row">
                     <time dateTime={r.observedAt}>{formatClock(r.observedAt)}</time>
                   </th>
-                  <BpCell sbp={r.sbp} dbp={r.dbp} />
+                  <BpCell sbp={r.sbp} dbp={r.dbp} profile={profile} />
                   <td>{r.map ?? "—"}</td>
-                  <VitalCell parameter="hr" value={r.hr} />
-                  <VitalCell parameter="spo2" value={r.spo2} />
-                  <VitalCell parameter="rr" value={r.rr} />
+                  <VitalCell parameter="hr" value={r.hr} profile={profile} />
+                  <VitalCell parameter="spo2" value={r.spo2} profile={profile} />
+                  <VitalCell parameter="rr" value={r.rr} profile={profile} />
                   <td>
                     {r.recordedBy.displayName}
                     {r.source === "monitor" ? " (monitor)" : ""}

@@ -1,11 +1,28 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { defaultProfile } from "../../../../shared/clinical/engine/profile.ts";
+import { type EngineState, initialState } from "../../../../shared/clinical/engine/state.ts";
+import { step } from "../../../../shared/clinical/engine/step.ts";
 import { ids, makeReading } from "../../../testing/fixtures.ts";
 import { jsonResponse, mockFetch, renderWithProviders } from "../../../testing/render.tsx";
 import { VitalsForm } from "./vitals-form.tsx";
 
 afterEach(() => vi.unstubAllGlobals());
+
+const contextUrl = `/api/sessions/${ids.session}/alert-context`;
+
+/**
+ * Answers the preview's alert-context request with `state` (default profile) and every other
+ * request with `respond`; returns the mock and the calls that were not the context.
+ */
+function mockApi(respond: (url: string, init: RequestInit) => Response, state: EngineState | null = null) {
+  const fetch = mockFetch((url, init) =>
+    url === contextUrl ? jsonResponse({ profile: defaultProfile, state }) : respond(url, init),
+  );
+  const calls = () => fetch.mock.calls.filter(([url]) => String(url) !== contextUrl);
+  return { fetch, calls };
+}
 
 function okResponse(body: Record<string, unknown>) {
   return jsonResponse(
@@ -33,7 +50,7 @@ async function fillAll(user: ReturnType<typeof userEvent.setup>) {
 
 describe("VitalsForm", () => {
   it("shows each shared-schema issue next to its field and does not submit", async () => {
-    const fetch = mockFetch(() => jsonResponse({}));
+    const { calls } = mockApi(() => jsonResponse({}));
     const user = userEvent.setup();
     renderWithProviders(<VitalsForm sessionId={ids.session} />);
 
@@ -48,11 +65,11 @@ describe("VitalsForm", () => {
       /must be an integer between 20 and 300/,
     );
     expect(screen.getByLabelText("SpO2")).not.toHaveAttribute("aria-invalid");
-    expect(fetch).not.toHaveBeenCalled();
+    expect(calls()).toHaveLength(0);
   });
 
   it("asks for at least one vital sign when empty", async () => {
-    mockFetch(() => jsonResponse({}));
+    mockApi(() => jsonResponse({}));
     const user = userEvent.setup();
     renderWithProviders(<VitalsForm sessionId={ids.session} />);
     await user.click(screen.getByRole("button", { name: "Record vitals" }));
@@ -60,6 +77,7 @@ describe("VitalsForm", () => {
   });
 
   it("derives MAP live from SBP and DBP", async () => {
+    mockApi(() => jsonResponse({}));
     const user = userEvent.setup();
     renderWithProviders(<VitalsForm sessionId={ids.session} />);
     const map = screen.getByLabelText("Mean arterial pressure");
@@ -70,27 +88,57 @@ describe("VitalsForm", () => {
   });
 
   it("previews the alert a value will raise before submitting", async () => {
+    const { fetch } = mockApi(() => jsonResponse({}));
     const user = userEvent.setup();
     renderWithProviders(<VitalsForm sessionId={ids.session} />);
+    await waitFor(() => expect(fetch).toHaveBeenCalledWith(contextUrl, expect.anything()));
     expect(screen.queryByText(/will raise/)).not.toBeInTheDocument();
     await user.type(screen.getByLabelText("Systolic BP"), "210");
     const preview = screen.getByText(/will raise/).closest("[role=status]");
-    expect(preview).toHaveTextContent("HIGH");
-    expect(preview).toHaveTextContent("Systolic BP 210 mmHg");
+    expect(preview).toHaveTextContent("▲ HIGH Systolic BP 210 mmHg ≥ 200");
     await user.type(screen.getByLabelText("SpO2"), "90");
-    expect(preview).toHaveTextContent("MEDIUM");
-    expect(preview).toHaveTextContent("SpO2 90 %");
+    expect(preview).toHaveTextContent("● MEDIUM SpO2 90% < 92");
+  });
+
+  it("previews a confirmation rule as high when the session has a previous reading", async () => {
+    // infusing since 20 min ago; an SBP of 182 five minutes ago raised a medium alert
+    const now = Date.now();
+    let state = initialState("infusing", now - 20 * 60_000);
+    state = step(
+      state,
+      { kind: "vitals", t: now - 5 * 60_000, source: "manual", sbp: 182 },
+      defaultProfile,
+    ).state;
+    mockApi(() => jsonResponse({}), state);
+    const user = userEvent.setup();
+    renderWithProviders(<VitalsForm sessionId={ids.session} />);
+    await user.type(screen.getByLabelText("Systolic BP"), "185");
+    const region = await screen.findByText(/confirmed by 182 mmHg/);
+    expect(region.closest("[role=status]")).toHaveTextContent(
+      "▲ HIGH Systolic BP 185 mmHg ≥ 180, confirmed by 182 mmHg 5 min earlier (upgrades the open alert)",
+    );
+  });
+
+  it("without a previous reading the same value is only medium", async () => {
+    mockApi(() => jsonResponse({}), initialState("infusing", Date.now() - 20 * 60_000));
+    const user = userEvent.setup();
+    renderWithProviders(<VitalsForm sessionId={ids.session} />);
+    await user.type(screen.getByLabelText("Systolic BP"), "185");
+    const preview = screen.getByText(/will raise/).closest("[role=status]");
+    await waitFor(() => expect(preview).not.toHaveTextContent("context is not loaded"));
+    expect(preview).toHaveTextContent("● MEDIUM Systolic BP 185 mmHg ≥ 165");
+    expect(preview).not.toHaveTextContent("HIGH");
   });
 
   it("submits the right payload on Enter, then clears and refocuses Systolic BP", async () => {
-    const fetch = mockFetch((_url, init) => okResponse(JSON.parse(String(init.body))));
+    const { calls } = mockApi((_url, init) => okResponse(JSON.parse(String(init.body))));
     const user = userEvent.setup();
     renderWithProviders(<VitalsForm sessionId={ids.session} />);
     await fillAll(user);
     await user.keyboard("{Enter}");
 
-    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
-    const [url, init] = fetch.mock.calls[0]!;
+    await waitFor(() => expect(calls()).toHaveLength(1));
+    const [url, init] = calls()[0]!;
     expect(url).toBe(`/api/sessions/${ids.session}/vitals`);
     expect(init?.method).toBe("POST");
     expect(init?.credentials).toBe("same-origin");
@@ -105,7 +153,7 @@ describe("VitalsForm", () => {
   });
 
   it("shows a server issue next to its field and keeps the id for the retry", async () => {
-    const fetch = mockFetch(() =>
+    const { calls } = mockApi(() =>
       jsonResponse(
         {
           error: {
@@ -126,16 +174,14 @@ describe("VitalsForm", () => {
       ),
     );
     await user.click(screen.getByRole("button", { name: "Record vitals" }));
-    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
-    const first = JSON.parse(String(fetch.mock.calls[0]![1]?.body));
-    const second = JSON.parse(String(fetch.mock.calls[1]![1]?.body));
+    await waitFor(() => expect(calls()).toHaveLength(2));
+    const first = JSON.parse(String(calls()[0]![1]?.body));
+    const second = JSON.parse(String(calls()[1]![1]?.body));
     expect(second.id).toBe(first.id);
   });
 
   it("shows a non-field server error as an alert banner", async () => {
-    mockFetch(() =>
-      jsonResponse({ error: { code: "session_locked", message: "The session is locked" } }, 409),
-    );
+    mockApi(() => jsonResponse({ error: { code: "session_locked", message: "The session is locked" } }, 409));
     const user = userEvent.setup();
     renderWithProviders(<VitalsForm sessionId={ids.session} />);
     await user.type(screen.getByLabelText("Heart rate"), "72{Enter}");

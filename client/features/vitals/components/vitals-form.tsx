@@ -1,5 +1,4 @@
 import { type FormEvent, useRef, useState } from "react";
-import { findingsForVitals } from "../../../../shared/clinical/alert-rules.ts";
 import { meanArterialPressure } from "../../../../shared/clinical/vitals.ts";
 import type { RecordVitalsRequest } from "../../../../shared/schemas/vitals.ts";
 import { recordVitalsRequestSchema, vitalParameters } from "../../../../shared/schemas/vitals.ts";
@@ -10,6 +9,7 @@ import { type FieldErrors, splitServerIssues, toFieldErrors } from "../../../lib
 import { formatClock, todayAt } from "../../../lib/time.ts";
 import { uuid } from "../../../lib/uuid.ts";
 import { useRecordVitals } from "../api/record-vitals.ts";
+import { useVitalsPreview } from "../use-vitals-preview.ts";
 import { draftValues, emptyDraft, previewValues, type VitalsDraft } from "../vitals-input.ts";
 import { AlertPreview } from "./alert-preview.tsx";
 import { VitalField } from "./vital-field.tsx";
@@ -32,6 +32,7 @@ export function VitalsForm({ sessionId }: { sessionId: string }) {
     preview.sbp !== undefined && preview.dbp !== undefined && preview.sbp > preview.dbp
       ? meanArterialPressure(preview.sbp, preview.dbp)
       : null;
+  const alertPreview = useVitalsPreview(sessionId, preview, time ? todayAt(time) : null);
   const server = splitServerIssues(record.error, fields);
   const shown = { ...server.fieldErrors, ...errors };
 
@@ -88,7 +89,14 @@ export function VitalsForm({ sessionId }: { sessionId: string }) {
       </div>
       <ObservedAtField id="vitals-observed-at" value={time} onChange={setTime} errors={shown.observedAt} />
       <FieldError id="vitals-id-error" messages={shown.id} />
-      <AlertPreview findings={findingsForVitals(preview)} />
+      <AlertPreview
+        items={alertPreview.alerts}
+        note={
+          alertPreview.usesSession
+            ? undefined
+            : "Clinic default limits: this session’s context is not loaded."
+        }
+      />
       <ErrorBanner
         error={
           server.unplaced.length > 0 || Object.keys(server.fieldErrors).length === 0 ? record.error : null
