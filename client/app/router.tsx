@@ -11,6 +11,8 @@ import { StationRoute } from "./routes/station.tsx";
 const SessionRoute = lazy(() => import("./routes/session.tsx"));
 // the profile tables and editor are rarely visited
 const ProfilesRoute = lazy(() => import("./routes/profiles.tsx"));
+// the printable record, opened at the end of a session
+const ReportRoute = lazy(() => import("./routes/report.tsx"));
 
 const router = createBrowserRouter([
   { path: "/login", element: <LoginRoute /> },
@@ -33,6 +35,14 @@ const router = createBrowserRouter([
         element: (
           <Suspense fallback={<p className="muted">Loading session…</p>}>
             <SessionRoute />
+          </Suspense>
+        ),
+      },
+      {
+        path: "sessions/:id/report",
+        element: (
+          <Suspense fallback={<p className="muted">Loading report…</p>}>
+            <ReportRoute />
           </Suspense>
         ),
       },

@@ -1,3 +1,4 @@
+import { Link } from "react-router";
 import type { SessionDetail } from "../../../../shared/schemas/session-views.ts";
 import { formatDateTime } from "../../../lib/time.ts";
 import { useSessions } from "../api/list-sessions.ts";
@@ -48,6 +49,9 @@ export function SessionHeader({ detail }: { detail: SessionDetail }) {
           </div>
         </dl>
         <SessionTimers session={session} />
+        <Link className="button" to={`/sessions/${session.id}/report`}>
+          Printable report
+        </Link>
       </div>
     </section>
   );
