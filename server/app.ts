@@ -4,8 +4,8 @@ import type { Kysely } from "kysely";
 import { endpoints } from "../shared/api/endpoints.ts";
 import { profileRoutes } from "./alerts/profile-routes.ts";
 import { alertRoutes } from "./alerts/routes.ts";
-import type { AppContext } from "./app-context.ts";
 import { apiKeyRoutes } from "./api-keys/routes.ts";
+import type { AppContext } from "./app-context.ts";
 import { apiKeyMiddleware } from "./auth/api-key-middleware.ts";
 import { sessionMiddleware } from "./auth/middleware.ts";
 import { authRoutes } from "./auth/routes.ts";
@@ -17,6 +17,7 @@ import { fhirRoutes } from "./fhir/routes.ts";
 import { errorHandler, HttpError } from "./http/errors.ts";
 import { mount } from "./http/route.ts";
 import { staticClient } from "./http/static-client.ts";
+import { ingestRoutes } from "./ingest/routes.ts";
 import { observationRoutes } from "./observations/routes.ts";
 import { buildOpenApiDocument } from "./openapi/document.ts";
 import { patientRoutes } from "./patients/routes.ts";
@@ -24,7 +25,6 @@ import { socketPublisher, type VigilIo } from "./realtime/publisher.ts";
 import { createSocketServer } from "./realtime/socket-server.ts";
 import { type AlertTimers, startAlertTimers } from "./scheduler/alert-timers.ts";
 import { sessionRoutes } from "./sessions/routes.ts";
-import { ingestRoutes } from "./ingest/routes.ts";
 import { vitalsRoutes } from "./vitals/routes.ts";
 
 export const VERSION = "0.1.0";
@@ -85,6 +85,8 @@ export function createVigilServer(deps: {
     alertRoutes,
     profileRoutes,
     dischargeRoutes,
+    apiKeyRoutes,
+    ingestRoutes,
     fhirRoutes,
   ]) {
     api.use(routes(ctx));

@@ -5,7 +5,7 @@ import { openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { demoAccounts, ensureUser } from "./demo/accounts.ts";
 import { seedDemoClinic } from "./demo/clinic.ts";
-import { startDemoGenerator } from "./demo/generator.ts";
+import { startDemoSimulator } from "./demo/simulator-process.ts";
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch(
@@ -21,12 +21,20 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: 
 );
 await migrateToLatest(database.db);
 
+// The demo history is written before the server (and its alert timers) starts: nobody is connected
+// yet, and no timer may advance a session half-way through its history.
+const demo = config.demo
+  ? await seedDemoClinic({
+      db: database.db,
+      dbKind: database.kind,
+      config,
+      publisher: { sessionChanged: () => {}, stationChanged: () => {} },
+      now: () => new Date(),
+    })
+  : null;
 const server = createVigilServer({ db: database.db, dbKind: database.kind, config });
-let stopGenerator = () => {};
-if (config.demo) {
-  await seedDemoClinic(server.ctx);
-  stopGenerator = startDemoGenerator(server.ctx);
-} else if ((await countUsers(database.db)) === 0) {
+let stopSimulator = async () => {};
+if (!config.demo && (await countUsers(database.db)) === 0) {
   if (config.adminPassword) {
     await ensureUser(database.db, {
       username: "admin",
@@ -47,9 +55,18 @@ server.httpServer.listen(config.port, config.host, () => {
   console.log(
     `Database: ${database.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
   );
-  if (config.demo) {
+  if (demo) {
     console.log("Demo clinic (VIGIL_DEMO=0 turns it off). Logins:");
     for (const a of demoAccounts) console.log(`  ${a.role.padEnd(9)} ${a.username} / ${a.password}`);
+    const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
+    const simulator = startDemoSimulator(
+      `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+      demo.ingestKey,
+    );
+    stopSimulator = simulator.stop;
+    console.log(
+      "Demo monitors: the simulator streams the chairs through the ingest API (POST /api/ingest/...).",
+    );
   }
 });
 
@@ -58,7 +75,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: shutting down`);
-  stopGenerator();
+  await stopSimulator();
   await server.close();
   await database.close();
   console.log("Database closed cleanly.");

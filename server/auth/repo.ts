@@ -71,6 +71,8 @@ export async function findUserByAuthSession(db: Kysely<Database>, tokenHash: str
     .select(["users.id", "users.username", "users.display_name", "users.role"])
     .where("auth_sessions.token_hash", "=", tokenHash)
     .where("auth_sessions.expires_at", ">", now)
+    // A device never holds a login session; refuse one even if it were ever written.
+    .where("users.role", "<>", "device")
     .executeTakeFirst();
   return row ? toUser(row) : null;
 }

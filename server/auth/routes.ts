@@ -23,7 +23,9 @@ export function authRoutes(ctx: AppContext): Router {
   mount(router, endpoints.login, async ({ body, res }) => {
     const row = await findUserForLogin(db, body.username);
     const ok = await verifyPassword(body.password, row?.password_hash ?? (await decoyHash));
-    if (!row || !ok) throw new HttpError(401, "unauthenticated", "Wrong username or password.");
+    // Device actors have no password and never log in; they use their API key.
+    if (!row || !ok || row.role === "device")
+      throw new HttpError(401, "unauthenticated", "Wrong username or password.");
     const token = newSessionToken();
     const now = new Date();
     const ttlSeconds = config.sessionTtlHours * 3600;

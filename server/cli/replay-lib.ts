@@ -55,7 +55,7 @@ function parseArgs(argv: readonly string[]): Args | string {
   return profile === undefined ? { mode, target } : { mode, target, profile };
 }
 
-function loadProfile(path: string | undefined, io: ReplayIo): ThresholdProfile {
+export function loadProfile(path: string | undefined, io: Pick<ReplayIo, "readFile">): ThresholdProfile {
   if (path === undefined) return defaultProfile;
   let text: string;
   try {

@@ -18,6 +18,18 @@ export interface Database {
   discharge_signatures: DischargeSignaturesTable;
   alert_engine_states: AlertEngineStatesTable;
   threshold_profile_versions: ThresholdProfileVersionsTable;
+  discharge_overrides: DischargeOverridesTable;
+  discharge_checklist_versions: DischargeChecklistVersionsTable;
+  session_addenda: SessionAddendaTable;
+  reading_amendments: ReadingAmendmentsTable;
+  observation_amendments: ObservationAmendmentsTable;
+  api_keys: ApiKeysTable;
+  patient_versions: PatientVersionsTable;
+  treatment_courses: TreatmentCoursesTable;
+  course_sessions: CourseSessionsTable;
+  screening_records: ScreeningRecordsTable;
+  clearances: ClearancesTable;
+  outcome_scores: OutcomeScoresTable;
 }
 
 export interface UsersTable {
@@ -44,6 +56,11 @@ export interface PatientsTable {
   date_of_birth: string;
   weight_kg: number | null;
   created_at: Date;
+  /** Columns of migration 0005 (defaults fill them for inserts that predate it). */
+  allergies: Generated<string>;
+  contraindications: Generated<string>;
+  version: Generated<number>;
+  updated_at: Date;
 }
 
 export interface InfusionSessionsTable {
@@ -125,6 +142,8 @@ export interface DischargeSignaturesTable {
   signed_at: Date;
   meaning: string;
   note: string | null;
+  /** JSON of the discharge readiness at signing (null for signatures before migration 0004). */
+  readiness?: unknown;
 }
 
 export interface AlertEngineStatesTable {
@@ -143,4 +162,137 @@ export interface ThresholdProfileVersionsTable {
   reason: string;
   changed_by: string;
   changed_at: Date;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  label: string;
+  /** sha256 (hex) of the secret; the secret itself is never stored. */
+  key_hash: string;
+  scope: "ingest";
+  /** The device actor (users.role = 'device') that records this key's readings. */
+  device_user_id: string;
+  created_by: string;
+  created_at: Date;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+}
+
+/** Unmet discharge criteria the physician signed over, each with its written reason. */
+export interface DischargeOverridesTable {
+  session_id: string;
+  criterion_id: string;
+  criterion_label: string;
+  unmet_reason: string;
+  reason: string;
+}
+
+/** The nurse's discharge checklist: one row per change, never updated. */
+export interface DischargeChecklistVersionsTable {
+  id: string;
+  session_id: string;
+  /** JSON of the checklist items (shared/clinical/discharge/checklist.ts). */
+  items: unknown;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+export interface SessionAddendaTable {
+  id: string;
+  session_id: string;
+  text: string;
+  author_id: string;
+  created_at: Date;
+}
+
+/** A reading entered in error: the reading row stays as stored; this row says why, who, when, and what corrects it. */
+export interface ReadingAmendmentsTable {
+  reading_id: string;
+  session_id: string;
+  reason: string;
+  amended_by: string;
+  amended_at: Date;
+  correction_id: string | null;
+}
+
+export interface ObservationAmendmentsTable {
+  observation_id: string;
+  session_id: string;
+  reason: string;
+  amended_by: string;
+  amended_at: Date;
+  correction_id: string | null;
+}
+
+/** Every version of a patient record (registration and each edit); rows are never updated. */
+export interface PatientVersionsTable {
+  patient_id: string;
+  version: number;
+  mrn: string;
+  full_name: string;
+  date_of_birth: string;
+  weight_kg: number | null;
+  allergies: string;
+  contraindications: string;
+  reason: string | null;
+  changed_by: string | null;
+  changed_at: Date;
+}
+
+export interface TreatmentCoursesTable {
+  id: string;
+  patient_id: string;
+  kind: "induction" | "maintenance";
+  planned_infusions: number | null;
+  status: "active" | "closed";
+  started_at: Date;
+  started_by: string | null;
+  reason: string | null;
+  closed_at: Date | null;
+}
+
+/** A session's place in its course. */
+export interface CourseSessionsTable {
+  session_id: string;
+  course_id: string;
+  infusion_number: number;
+}
+
+export interface ScreeningRecordsTable {
+  id: string;
+  session_id: string;
+  kind: "initial" | "follow_up";
+  answers: unknown;
+  medications: string;
+  note: string;
+  /** JSON of the blocking answers under the profile used (shared/clinical/screening). */
+  blocking: unknown;
+  profile: unknown;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+/** A physician's clearance of a blocking baseline BP or screening answer; append-only. */
+export interface ClearancesTable {
+  id: string;
+  session_id: string;
+  kind: "baseline_bp" | "screening";
+  subject: string;
+  /** JSON ClearanceScope (shared/clinical/screening/start-gate.ts). */
+  scope: unknown;
+  reason: string;
+  cleared_by: string;
+  cleared_at: Date;
+}
+
+export interface OutcomeScoresTable {
+  id: string;
+  patient_id: string;
+  session_id: string;
+  instrument: "phq9" | "madrs";
+  items: unknown;
+  total: number;
+  respondent: "patient" | "clinician" | null;
+  recorded_by: string;
+  recorded_at: Date;
 }

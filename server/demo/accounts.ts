@@ -11,9 +11,6 @@ export const demoAccounts: { username: string; password: string; displayName: st
   { username: "admin", password: "admin-demo", displayName: "Admin Jo Lee", role: "admin" },
 ];
 
-/** The simulated bedside monitor that streams the demo chairs. Its password is random: nobody logs in as it. */
-export const demoMonitorUsername = "demo-monitor";
-
 export async function ensureUser(
   db: Kysely<Database>,
   account: { username: string; password: string; displayName: string; role: Role },
@@ -23,13 +20,9 @@ export async function ensureUser(
   return createUser(db, { ...account, passwordHash: await hashPassword(account.password) });
 }
 
-export async function ensureDemoAccounts(db: Kysely<Database>): Promise<{ monitor: User; nurse: User }> {
-  const users = await Promise.all(demoAccounts.map((a) => ensureUser(db, a)));
-  const monitor = await ensureUser(db, {
-    username: demoMonitorUsername,
-    password: crypto.randomUUID(),
-    displayName: "Bedside monitor (simulated)",
-    role: "nurse",
-  });
-  return { monitor, nurse: users[0]! };
+export async function ensureDemoAccounts(
+  db: Kysely<Database>,
+): Promise<{ nurse: User; physician: User; admin: User }> {
+  const [nurse, physician, admin] = await Promise.all(demoAccounts.map((a) => ensureUser(db, a)));
+  return { nurse: nurse!, physician: physician!, admin: admin! };
 }

@@ -10,11 +10,15 @@ import { HttpError } from "../http/errors.ts";
 import { updatePhase } from "../sessions/repo.ts";
 import { writeToSession } from "../sessions/session-write.ts";
 import { buildDetail, buildSummary } from "../sessions/views.ts";
+import { resolveOverrides } from "./overrides.ts";
+import { loadDischargeReadiness } from "./readiness.ts";
 import { insertDischarge } from "./repo.ts";
 
 /**
  * The physician's electronic signature: the password is re-entered and checked, the meaning of the
- * signature is stored with it, and the session moves to `discharged`, which locks the record.
+ * signature is stored with it, and the session moves to `discharged`, which locks the record. Unmet
+ * discharge criteria (automatic, checklist, PADSS) refuse the signature with 409 unless each has a
+ * written override reason; the overrides and the readiness at that moment are stored with it.
  */
 export async function signDischarge(
   ctx: AppContext,
@@ -45,13 +49,20 @@ export async function signDischarge(
       );
     }
     const now = ctx.now();
-    await insertDischarge(trx, {
-      session_id: sessionId,
-      signed_by: user.id,
-      signed_at: now,
-      meaning: dischargeSignatureMeaning,
-      note: input.note || null,
-    });
+    const readiness = await loadDischargeReadiness(trx, current, now);
+    const overrides = resolveOverrides(readiness, input.overrides);
+    await insertDischarge(
+      trx,
+      {
+        session_id: sessionId,
+        signed_by: user.id,
+        signed_at: now,
+        meaning: dischargeSignatureMeaning,
+        note: input.note || null,
+        readiness,
+      },
+      overrides,
+    );
     const updated = await updatePhase(trx, current, "discharged", user.id, now);
     const alerts = await runEngine(
       trx,
@@ -65,5 +76,5 @@ export async function signDischarge(
     };
   });
   ctx.publisher.stationChanged(await buildSummary(ctx.db, session));
-  return buildDetail(ctx.db, sessionId);
+  return buildDetail(ctx.db, sessionId, ctx.now());
 }

@@ -17,12 +17,14 @@ function quantity(value: number, code: { unit: string; unitDisplay: string }): Q
 
 /**
  * A reading becomes one FHIR Observation per vital sign, as the vital-signs profile expects: blood
- * pressure as the 85354-9 panel with systolic and diastolic components, the others on their own.
+ * pressure as the 85354-9 panel with systolic and diastolic components, the others on their own. A
+ * reading entered in error keeps its Observations with status `entered-in-error` (its correction is
+ * a reading of its own).
  */
 export function readingObservations(
   reading: VitalsReading,
   refs: { patient: string; encounter: string },
-  status: "final" | "entered-in-error" = "final",
+  status: "final" | "entered-in-error" = reading.status === "entered_in_error" ? "entered-in-error" : "final",
 ): FhirResource[] {
   const base = (suffix: string, code: ReturnType<typeof concept>) => ({
     resourceType: "Observation",

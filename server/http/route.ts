@@ -2,6 +2,7 @@ import type { Request, Response, Router } from "express";
 import type { z } from "zod";
 import type { Endpoint } from "../../shared/api/endpoints.ts";
 import type { User } from "../../shared/schemas/user.ts";
+import { apiKeyProblem, currentDevice } from "../auth/api-key-middleware.ts";
 import { currentUser } from "../auth/current-user.ts";
 import { HttpError, validationError } from "./errors.ts";
 
@@ -28,6 +29,22 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: string): un
 }
 
 /**
+ * Who is calling: the device of the API key for `auth: "apiKey"` endpoints, otherwise the login cookie's
+ * user. Each endpoint reads exactly one credential, so a key opens nothing but ingest and a cookie
+ * never opens ingest.
+ */
+function authenticate(endpoint: Endpoint, res: Response): User | null {
+  if (endpoint.auth === "apiKey") {
+    const device = currentDevice(res);
+    if (!device && endpoint.roles !== null) throw new HttpError(401, "unauthenticated", apiKeyProblem(res));
+    return device;
+  }
+  const user = currentUser(res);
+  if (!user && endpoint.roles !== null) throw new HttpError(401, "unauthenticated", "Log in to continue.");
+  return user;
+}
+
+/**
  * Mounts one endpoint of the shared catalogue: authentication and role check first, then params,
  * query and body validated with the endpoint's own schemas, then the handler. Nothing runs on bad input.
  */
@@ -37,9 +54,8 @@ export function mount<E extends Endpoint>(
   handler: (ctx: RouteContext<E>) => Promise<z.input<E["response"]>>,
 ): void {
   router[endpoint.method](endpoint.path, async (req, res) => {
-    const user = currentUser(res);
-    if (endpoint.roles !== null) {
-      if (!user) throw new HttpError(401, "unauthenticated", "Log in to continue.");
+    const user = authenticate(endpoint, res);
+    if (endpoint.roles !== null && user) {
       if (!endpoint.roles.includes(user.role)) {
         throw new HttpError(403, "forbidden", `This action needs the role ${endpoint.roles.join(" or ")}.`);
       }

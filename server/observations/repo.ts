@@ -3,14 +3,21 @@ import type { Observation } from "../../shared/schemas/observation.ts";
 import { actorOf, actorsById } from "../auth/actors.ts";
 import type { Database, ObservationsTable } from "../db/schema.ts";
 import { iso } from "../db/time.ts";
+import { observationAmendmentFields } from "./amendments-repo.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 async function withActors(db: Db, rows: ObservationsTable[]): Promise<Observation[]> {
-  const actors = await actorsById(
-    db,
-    rows.map((r) => r.recorded_by),
-  );
+  const [actors, amendments] = await Promise.all([
+    actorsById(
+      db,
+      rows.map((r) => r.recorded_by),
+    ),
+    observationAmendmentFields(
+      db,
+      rows.map((r) => r.id),
+    ),
+  ]);
   return rows.map((row) => ({
     id: row.id,
     sessionId: row.session_id,
@@ -21,6 +28,7 @@ async function withActors(db: Db, rows: ObservationsTable[]): Promise<Observatio
     moaas: row.moaas,
     note: row.note,
     recordedBy: actorOf(actors, row.recorded_by),
+    ...amendments.get(row.id)!,
   }));
 }
 

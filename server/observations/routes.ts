@@ -2,6 +2,7 @@ import { Router } from "express";
 import { endpoints } from "../../shared/api/endpoints.ts";
 import type { AppContext } from "../app-context.ts";
 import { mount } from "../http/route.ts";
+import { enterObservationInError } from "./amend.ts";
 import { recordObservation } from "./service.ts";
 
 export function observationRoutes(ctx: AppContext): Router {
@@ -11,5 +12,8 @@ export function observationRoutes(ctx: AppContext): Router {
     if (!result.created) setStatus(200);
     return result;
   });
+  mount(router, endpoints.enterObservationInError, async ({ params, body, user }) =>
+    enterObservationInError(ctx, user, params.id, body),
+  );
   return router;
 }

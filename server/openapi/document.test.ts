@@ -79,7 +79,9 @@ describe("buildOpenApiDocument", () => {
 
   it.each(catalogue)("secures %s by its roles", (_, endpoint) => {
     const operation = doc.paths[openApiPath(endpoint.path)]?.[endpoint.method];
-    expect(operation?.security).toEqual(endpoint.roles === null ? [] : [{ cookieAuth: [] }]);
+    const expected =
+      endpoint.roles === null ? [] : endpoint.auth === "apiKey" ? [{ bearerAuth: [] }] : [{ cookieAuth: [] }];
+    expect(operation?.security).toEqual(expected);
     expect(operation?.["x-roles"]).toEqual(endpoint.roles ?? []);
   });
 
@@ -89,6 +91,16 @@ describe("buildOpenApiDocument", () => {
       in: "cookie",
       name: "vigil_session",
     });
+  });
+
+  it("declares the ingest API key as a bearer scheme used by ingest alone", () => {
+    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
+    const bearer = catalogue.filter(([name]) => {
+      const op = operationOf(name as keyof typeof endpoints);
+      return JSON.stringify(op?.security).includes("bearerAuth");
+    });
+    expect(bearer.map(([name]) => name)).toEqual(["ingestVitals"]);
+    expect(operationOf("ingestVitals")?.["x-roles"]).toEqual(["device"]);
   });
 
   it.each([

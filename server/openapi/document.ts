@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type Endpoint, endpoints } from "../../shared/api/endpoints.ts";
 import { alertSchema } from "../../shared/schemas/alert.ts";
+import { apiKeySchema } from "../../shared/schemas/api-key.ts";
 import { dischargeSignatureSchema } from "../../shared/schemas/discharge.ts";
 import { apiErrorSchema } from "../../shared/schemas/errors.ts";
 import { observationSchema } from "../../shared/schemas/observation.ts";
@@ -41,15 +42,22 @@ const entityNames = new Map<z.ZodType, string>([
   [recordVitalsResponseSchema, "RecordVitalsResponse"],
   [recordObservationResponseSchema, "RecordObservationResponse"],
   [meResponseSchema, "MeResponse"],
+  [apiKeySchema, "ApiKey"],
 ]);
 
 const errorResponses: Record<string, string> = {
   "400": "The request failed validation; `issues` names each field and why",
-  "401": "Not logged in, or the credentials are wrong",
+  "401": "Not logged in (or, on ingest, no live API key), or the credentials are wrong",
   "403": "The user's role may not do this",
   "404": "No such resource",
   "409": "Conflict with the current state, e.g. an invalid phase transition or a locked session",
 };
+
+/** Public, the login cookie, or (devices) an ingest API key as a bearer token: never both. */
+export function securityOf(endpoint: Endpoint): Record<string, string[]>[] {
+  if (endpoint.roles === null) return [];
+  return endpoint.auth === "apiKey" ? [{ bearerAuth: [] }] : [{ cookieAuth: [] }];
+}
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -155,7 +163,7 @@ function operation(
         content: errorContent,
       },
     },
-    security: endpoint.roles === null ? [] : [{ cookieAuth: [] }],
+    security: securityOf(endpoint),
     "x-roles": endpoint.roles === null ? [] : [...endpoint.roles],
   };
 }
@@ -192,6 +200,14 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
           in: "cookie",
           name: cookieName,
           description: "Set by POST /api/auth/login",
+        },
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "vgl_<secret>",
+          description:
+            "An ingest API key created by an admin (POST /api/admin/api-keys). It opens only the ingest " +
+            "endpoints; every other endpoint answers 401 to it.",
         },
       },
     },

@@ -1,9 +1,14 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable, Transaction } from "kysely";
 import type { CreatePatientRequest, Patient } from "../../shared/schemas/patient.ts";
+import type { PatientRecord } from "../../shared/schemas/patient-record.ts";
 import type { Database, PatientsTable } from "../db/schema.ts";
 import { iso } from "../db/time.ts";
+import { appendPatientVersion } from "./versions-repo.ts";
 
-export const toPatient = (row: PatientsTable): Patient => ({
+type Db = Kysely<Database> | Transaction<Database>;
+type PatientRow = Selectable<PatientsTable>;
+
+export const toPatient = (row: PatientRow): Patient => ({
   id: row.id,
   mrn: row.mrn,
   fullName: row.full_name,
@@ -12,7 +17,15 @@ export const toPatient = (row: PatientsTable): Patient => ({
   createdAt: iso(row.created_at),
 });
 
-export async function searchPatients(db: Kysely<Database>, q: string | undefined): Promise<Patient[]> {
+export const toPatientRecord = (row: PatientRow): PatientRecord => ({
+  ...toPatient(row),
+  allergies: row.allergies,
+  contraindications: row.contraindications,
+  version: row.version,
+  updatedAt: iso(row.updated_at),
+});
+
+export async function searchPatients(db: Db, q: string | undefined): Promise<Patient[]> {
   let query = db.selectFrom("patients").selectAll().orderBy("full_name").limit(200);
   if (q) {
     const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -23,32 +36,45 @@ export async function searchPatients(db: Kysely<Database>, q: string | undefined
   return (await query.execute()).map(toPatient);
 }
 
-export async function findPatient(db: Kysely<Database>, id: string): Promise<Patient | null> {
-  const row = await db.selectFrom("patients").selectAll().where("id", "=", id).executeTakeFirst();
+export async function findPatientRow(db: Db, id: string): Promise<PatientRow | undefined> {
+  return db.selectFrom("patients").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function findPatient(db: Db, id: string): Promise<Patient | null> {
+  const row = await findPatientRow(db, id);
   return row ? toPatient(row) : null;
 }
 
-export async function findPatientByMrn(db: Kysely<Database>, mrn: string): Promise<Patient | null> {
+export async function findPatientByMrn(db: Db, mrn: string): Promise<Patient | null> {
   const row = await db.selectFrom("patients").selectAll().where("mrn", "=", mrn).executeTakeFirst();
   return row ? toPatient(row) : null;
 }
 
+/** Registers a patient and stores the record as its version 1. `by` is null for system seeds. */
 export async function insertPatient(
   db: Kysely<Database>,
   input: CreatePatientRequest,
   now: Date,
-): Promise<Patient> {
-  const row = await db
-    .insertInto("patients")
-    .values({
-      id: crypto.randomUUID(),
-      mrn: input.mrn,
-      full_name: input.fullName,
-      date_of_birth: input.dateOfBirth,
-      weight_kg: input.weightKg ?? null,
-      created_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toPatient(row);
+  by: string | null = null,
+): Promise<PatientRecord> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("patients")
+      .values({
+        id: crypto.randomUUID(),
+        mrn: input.mrn,
+        full_name: input.fullName,
+        date_of_birth: input.dateOfBirth,
+        weight_kg: input.weightKg ?? null,
+        allergies: input.allergies ?? "",
+        contraindications: input.contraindications ?? "",
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendPatientVersion(trx, row, null, by);
+    return toPatientRecord(row);
+  });
 }

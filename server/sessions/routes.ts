@@ -19,7 +19,7 @@ export function sessionRoutes(ctx: AppContext): Router {
 
   mount(router, endpoints.createSession, async ({ body, user }) => createSession(ctx, user, body));
 
-  mount(router, endpoints.getSession, async ({ params }) => buildDetail(ctx.db, params.id));
+  mount(router, endpoints.getSession, async ({ params }) => buildDetail(ctx.db, params.id, ctx.now()));
 
   mount(router, endpoints.changePhase, async ({ params, body, user }) =>
     changePhase(ctx, user, params.id, body.to),

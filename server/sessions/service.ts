@@ -4,8 +4,10 @@ import type { CreateSessionRequest, InfusionSession, Phase } from "../../shared/
 import type { User } from "../../shared/schemas/user.ts";
 import { alertChanges, runEngine } from "../alerts/run-engine.ts";
 import type { AppContext } from "../app-context.ts";
+import { assignToCourse } from "../courses/assign.ts";
 import { HttpError } from "../http/errors.ts";
 import { findPatient } from "../patients/repo.ts";
+import { assertCanStartInfusion } from "../screening/service.ts";
 import { insertSession, updatePhase } from "./repo.ts";
 import { writeToSession } from "./session-write.ts";
 import { buildSummary } from "./views.ts";
@@ -22,21 +24,26 @@ export async function createSession(
     });
   }
   const now = ctx.now();
-  const session = await insertSession(ctx.db, {
-    id: crypto.randomUUID(),
-    patient_id: patient.id,
-    chair: input.chair,
-    weight_kg: input.weightKg,
-    dose_mg_per_kg: input.doseMgPerKg,
-    total_dose_mg: totalDoseMg(input.weightKg, input.doseMgPerKg),
-    planned_duration_min: input.plannedDurationMin,
-    phase: "pre_infusion",
-    created_by: user.id,
-    created_at: now,
-    phase_changed_at: now,
-    infusion_started_at: null,
-    infusion_stopped_at: null,
-    discharged_at: null,
+  // The session and its place in the patient's course (infusion number) are written together.
+  const session = await ctx.db.transaction().execute(async (trx) => {
+    const created = await insertSession(trx, {
+      id: crypto.randomUUID(),
+      patient_id: patient.id,
+      chair: input.chair,
+      weight_kg: input.weightKg,
+      dose_mg_per_kg: input.doseMgPerKg,
+      total_dose_mg: totalDoseMg(input.weightKg, input.doseMgPerKg),
+      planned_duration_min: input.plannedDurationMin,
+      phase: "pre_infusion",
+      created_by: user.id,
+      created_at: now,
+      phase_changed_at: now,
+      infusion_started_at: null,
+      infusion_stopped_at: null,
+      discharged_at: null,
+    });
+    await assignToCourse(trx, patient.id, created.id, now);
+    return created;
   });
   ctx.publisher.stationChanged(await buildSummary(ctx.db, session));
   return session;
@@ -59,6 +66,8 @@ export async function changePhase(
         { allowed },
       );
     }
+    // The baseline gate and screening: 409 until a physician clears a blocking value or answer.
+    if (to === "infusing") await assertCanStartInfusion(trx, current);
     const now = ctx.now();
     const updated = await updatePhase(trx, current, to, user.id, now);
     const alerts = await runEngine(trx, updated, { kind: "phase", t: now.getTime(), phase: to }, now);

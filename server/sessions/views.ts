@@ -5,6 +5,8 @@ import type { InfusionSession } from "../../shared/schemas/session.ts";
 import type { SessionDetail, SessionSummary } from "../../shared/schemas/session-views.ts";
 import { listAlerts, openAlertsFor } from "../alerts/repo.ts";
 import type { Database } from "../db/schema.ts";
+import { listAddenda } from "../discharge/addenda-repo.ts";
+import { loadDischargeReadiness } from "../discharge/readiness.ts";
 import { findDischarge } from "../discharge/repo.ts";
 import { notFound } from "../http/errors.ts";
 import { listObservations } from "../observations/repo.ts";
@@ -51,15 +53,37 @@ export async function buildSummary(db: Kysely<Database>, session: InfusionSessio
   return (await buildSummaries(db, [session]))[0]!;
 }
 
-export async function buildDetail(db: Kysely<Database>, sessionId: string): Promise<SessionDetail> {
+/**
+ * The session page's record. `now` is the server clock (the time-based discharge criterion depends on
+ * it); a discharged session shows the readiness stored with its signature.
+ */
+export async function buildDetail(
+  db: Kysely<Database>,
+  sessionId: string,
+  now: Date = new Date(),
+): Promise<SessionDetail> {
   const session = await findSession(db, sessionId);
   if (!session) throw notFound("Session");
-  const [patientRow, vitals, observations, alerts, discharge] = await Promise.all([
+  const [patientRow, vitals, observations, alerts, discharge, addenda] = await Promise.all([
     db.selectFrom("patients").selectAll().where("id", "=", session.patientId).executeTakeFirstOrThrow(),
     listReadings(db, sessionId),
     listObservations(db, sessionId),
     listAlerts(db, sessionId),
     findDischarge(db, sessionId),
+    listAddenda(db, sessionId),
   ]);
-  return { session, patient: toPatient(patientRow), vitals, observations, alerts, discharge };
+  const dischargeReadiness =
+    session.phase === "discharged"
+      ? (discharge?.readiness ?? null)
+      : await loadDischargeReadiness(db, session, now);
+  return {
+    session,
+    patient: toPatient(patientRow),
+    vitals,
+    observations,
+    alerts,
+    discharge,
+    dischargeReadiness,
+    addenda,
+  };
 }

@@ -1,14 +1,19 @@
-import type { Kysely, Transaction } from "kysely";
+import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import type { LatestValues } from "../../shared/schemas/session-views.ts";
 import type { Actor } from "../../shared/schemas/user.ts";
 import type { VitalsReading } from "../../shared/schemas/vitals.ts";
 import { actorOf, actorsById } from "../auth/actors.ts";
 import type { Database, VitalsReadingsTable } from "../db/schema.ts";
 import { iso } from "../db/time.ts";
+import { type AmendmentFields, finalEntry, readingAmendmentFields } from "./amendments-repo.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export const toReading = (row: VitalsReadingsTable, recordedBy: Actor): VitalsReading => ({
+export const toReading = (
+  row: VitalsReadingsTable,
+  recordedBy: Actor,
+  amendment: AmendmentFields = finalEntry(),
+): VitalsReading => ({
   id: row.id,
   sessionId: row.session_id,
   observedAt: iso(row.observed_at),
@@ -21,14 +26,33 @@ export const toReading = (row: VitalsReadingsTable, recordedBy: Actor): VitalsRe
   spo2: row.spo2,
   rr: row.rr,
   recordedBy,
+  ...amendment,
 });
 
 async function withActors(db: Db, rows: VitalsReadingsTable[]): Promise<VitalsReading[]> {
-  const actors = await actorsById(
-    db,
-    rows.map((r) => r.recorded_by),
+  const [actors, amendments] = await Promise.all([
+    actorsById(
+      db,
+      rows.map((r) => r.recorded_by),
+    ),
+    readingAmendmentFields(
+      db,
+      rows.map((r) => r.id),
+    ),
+  ]);
+  return rows.map((r) => toReading(r, actorOf(actors, r.recorded_by), amendments.get(r.id)));
+}
+
+/** Leaves out readings entered in error: tiles show and the engine sees only valid readings. */
+function notAmended(eb: ExpressionBuilder<Database, "vitals_readings">) {
+  return eb.not(
+    eb.exists(
+      eb
+        .selectFrom("reading_amendments")
+        .select("reading_amendments.reading_id")
+        .whereRef("reading_amendments.reading_id", "=", "vitals_readings.id"),
+    ),
   );
-  return rows.map((r) => toReading(r, actorOf(actors, r.recorded_by)));
 }
 
 export async function findReadingRow(db: Db, id: string): Promise<VitalsReadingsTable | undefined> {
@@ -59,7 +83,7 @@ export async function listReadings(db: Db, sessionId: string): Promise<VitalsRea
   return withActors(db, rows);
 }
 
-/** The most recent reading (by clinical time) of each session. */
+/** The most recent valid reading (by clinical time) of each session. */
 export async function latestReadings(db: Db, sessionIds: string[]): Promise<Map<string, VitalsReading>> {
   if (sessionIds.length === 0) return new Map();
   const rows = await db
@@ -67,6 +91,7 @@ export async function latestReadings(db: Db, sessionIds: string[]): Promise<Map<
     .selectAll()
     .distinctOn("session_id")
     .where("session_id", "in", sessionIds)
+    .where(notAmended)
     .orderBy("session_id")
     .orderBy("observed_at", "desc")
     .execute();
@@ -96,6 +121,7 @@ export async function latestValues(db: Db, sessionIds: string[]): Promise<Map<st
       .distinctOn("session_id")
       .where("session_id", "in", sessionIds)
       .where(parameter, "is not", null)
+      .where(notAmended)
       .orderBy("session_id")
       .orderBy("observed_at", "desc")
       .execute();

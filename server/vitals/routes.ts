@@ -2,6 +2,7 @@ import { Router } from "express";
 import { endpoints } from "../../shared/api/endpoints.ts";
 import type { AppContext } from "../app-context.ts";
 import { mount } from "../http/route.ts";
+import { enterReadingInError } from "./amend.ts";
 import { recordVitals } from "./service.ts";
 
 export function vitalsRoutes(ctx: AppContext): Router {
@@ -11,5 +12,8 @@ export function vitalsRoutes(ctx: AppContext): Router {
     if (!result.created) setStatus(200);
     return result;
   });
+  mount(router, endpoints.enterReadingInError, async ({ params, body, user }) =>
+    enterReadingInError(ctx, user, params.id, body),
+  );
   return router;
 }

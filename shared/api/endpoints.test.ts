@@ -52,6 +52,19 @@ describe("the endpoint catalogue", () => {
     expect(entries.filter(([, e]) => e.roles === null).map(([name]) => name)).toEqual(["health", "login"]);
   });
 
+  it("opens nothing but ingest to a device, and ingest only to a device's API key", () => {
+    const forDevices = entries.filter(([, e]) => e.roles?.includes("device"));
+    expect(forDevices.map(([name]) => name)).toEqual(["ingestVitals"]);
+    expect(entries.filter(([, e]) => e.auth === "apiKey").map(([name]) => name)).toEqual(["ingestVitals"]);
+    expect(endpoints.ingestVitals.roles).toEqual(["device"]);
+  });
+
+  it("lets only admins manage API keys", () => {
+    for (const e of [endpoints.createApiKey, endpoints.listApiKeys, endpoints.revokeApiKey]) {
+      expect(e.roles).toEqual(["admin"]);
+    }
+  });
+
   it("lets only physicians acknowledge alerts and sign discharges", () => {
     expect(endpoints.acknowledgeAlert.roles).toEqual(["physician"]);
     expect(endpoints.signDischarge.roles).toEqual(["physician"]);

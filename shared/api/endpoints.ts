@@ -1,5 +1,12 @@
 import { z } from "zod";
+import { addAddendumRequestSchema, addendumSchema } from "../schemas/addendum.ts";
 import { acknowledgeAlertRequestSchema, alertSchema } from "../schemas/alert.ts";
+import {
+  observationAmendmentResponseSchema,
+  observationEnteredInErrorRequestSchema,
+  readingAmendmentResponseSchema,
+  readingEnteredInErrorRequestSchema,
+} from "../schemas/amendment.ts";
 import {
   apiKeySchema,
   chairParamsSchema,
@@ -7,15 +14,32 @@ import {
   createApiKeyResponseSchema,
 } from "../schemas/api-key.ts";
 import { uuidParamsSchema } from "../schemas/common.ts";
+import { patientCourseSchema, sessionCourseSchema, startCourseRequestSchema } from "../schemas/course.ts";
 import { signDischargeRequestSchema } from "../schemas/discharge.ts";
+import {
+  checklistHistorySchema,
+  dischargeReadinessSchema,
+  updateChecklistRequestSchema,
+} from "../schemas/discharge-readiness.ts";
 import { recordObservationRequestSchema } from "../schemas/observation.ts";
+import { outcomeScoreSchema, recordOutcomeRequestSchema } from "../schemas/outcome.ts";
 import { createPatientRequestSchema, patientSchema, patientSearchQuerySchema } from "../schemas/patient.ts";
+import {
+  patientRecordSchema,
+  patientVersionSchema,
+  updatePatientRequestSchema,
+} from "../schemas/patient-record.ts";
 import {
   alertContextSchema,
   clinicProfileResponseSchema,
   sessionProfileResponseSchema,
   updateProfileRequestSchema,
 } from "../schemas/profile.ts";
+import {
+  preInfusionStatusSchema,
+  recordClearanceRequestSchema,
+  recordScreeningRequestSchema,
+} from "../schemas/screening.ts";
 import {
   createSessionRequestSchema,
   infusionSessionSchema,
@@ -121,16 +145,16 @@ export const endpoints = {
     summary: "Register a patient",
     roles: clinicians,
     body: createPatientRequestSchema,
-    response: patientSchema,
+    response: patientRecordSchema,
     successStatus: 201,
   },
   getPatient: {
     method: "get",
     path: "/api/patients/:id",
-    summary: "One patient",
+    summary: "One patient: the full record with allergies, contraindications and its version",
     roles: anyone,
     params: uuidParamsSchema,
-    response: patientSchema,
+    response: patientRecordSchema,
   },
   listSessions: {
     method: "get",
@@ -198,7 +222,9 @@ export const endpoints = {
   signDischarge: {
     method: "post",
     path: "/api/sessions/:id/discharge",
-    summary: "Sign the discharge with a re-entered password (physician); locks the session",
+    summary:
+      "Sign the discharge with a re-entered password (physician); locks the session. 409 lists unmet " +
+      "criteria unless each has an override with a written reason",
     roles: physicians,
     params: uuidParamsSchema,
     body: signDischargeRequestSchema,
@@ -288,6 +314,155 @@ export const endpoints = {
     roles: admins,
     params: uuidParamsSchema,
     response: apiKeySchema,
+  },
+  getDischargeReadiness: {
+    method: "get",
+    path: "/api/sessions/:id/discharge-readiness",
+    summary: "Discharge criteria (met or not, with reasons), the nurse's checklist and the modified PADSS",
+    roles: anyone,
+    params: uuidParamsSchema,
+    response: dischargeReadinessSchema,
+  },
+  getDischargeChecklist: {
+    method: "get",
+    path: "/api/sessions/:id/discharge-checklist",
+    summary: "The nurse's discharge checklist: the latest version and every stored version",
+    roles: anyone,
+    params: uuidParamsSchema,
+    response: checklistHistorySchema,
+  },
+  updateDischargeChecklist: {
+    method: "post",
+    path: "/api/sessions/:id/discharge-checklist",
+    summary: "Store a new version of the discharge checklist (nurse or physician); returns the readiness",
+    roles: clinicians,
+    params: uuidParamsSchema,
+    body: updateChecklistRequestSchema,
+    response: dischargeReadinessSchema,
+  },
+  addAddendum: {
+    method: "post",
+    path: "/api/sessions/:id/addenda",
+    summary: "Add an addendum to the record (nurse or physician); also after sign-off",
+    roles: clinicians,
+    params: uuidParamsSchema,
+    body: addAddendumRequestSchema,
+    response: addendumSchema,
+    successStatus: 201,
+  },
+  enterReadingInError: {
+    method: "post",
+    path: "/api/readings/:id/entered-in-error",
+    summary:
+      "Mark a reading entered in error with a reason, optionally with a corrected reading that supersedes it " +
+      "(the original stays stored; 409 when locked or already entered in error)",
+    roles: clinicians,
+    params: uuidParamsSchema,
+    body: readingEnteredInErrorRequestSchema,
+    response: readingAmendmentResponseSchema,
+  },
+  enterObservationInError: {
+    method: "post",
+    path: "/api/observations/:id/entered-in-error",
+    summary:
+      "Mark an observation entered in error with a reason, optionally with a corrected observation " +
+      "(the original stays stored; 409 when locked or already entered in error)",
+    roles: clinicians,
+    params: uuidParamsSchema,
+    body: observationEnteredInErrorRequestSchema,
+    response: observationAmendmentResponseSchema,
+  },
+  updatePatient: {
+    method: "post",
+    path: "/api/patients/:id",
+    summary:
+      "Edit a patient record (nurse or physician); the previous values stay stored as a version. " +
+      "409 when the version sent is not the current one, or the MRN belongs to another patient",
+    roles: clinicians,
+    params: uuidParamsSchema,
+    body: updatePatientRequestSchema,
+    response: patientRecordSchema,
+  },
+  getPatientHistory: {
+    method: "get",
+    path: "/api/patients/:id/history",
+    summary: "Every version of a patient record, newest first, with who changed it, when and why",
+    roles: anyone,
+    params: uuidParamsSchema,
+    response: z.array(patientVersionSchema),
+  },
+  getPatientCourse: {
+    method: "get",
+    path: "/api/patients/:id/course",
+    summary:
+      "The patient's treatment courses with each infusion (PHQ-9, MADRS, peak BP, alerts, side effects, " +
+      "clearances), the outcome series, where the next session goes and the non-response flag",
+    roles: anyone,
+    params: uuidParamsSchema,
+    response: patientCourseSchema,
+  },
+  startCourse: {
+    method: "post",
+    path: "/api/patients/:id/courses",
+    summary:
+      "Start a new treatment course, e.g. maintenance (physician, with a reason); closes the active one",
+    roles: physicians,
+    params: uuidParamsSchema,
+    body: startCourseRequestSchema,
+    response: patientCourseSchema,
+    successStatus: 201,
+  },
+  getSessionCourse: {
+    method: "get",
+    path: "/api/sessions/:id/course",
+    summary:
+      'The session\'s course and infusion number ("infusion 3 of 6"); null for a session without a course',
+    roles: anyone,
+    params: uuidParamsSchema,
+    response: sessionCourseSchema.nullable(),
+  },
+  getPreInfusion: {
+    method: "get",
+    path: "/api/sessions/:id/pre-infusion",
+    summary:
+      "Pre-infusion screening and the baseline gate: the checklist, the latest answers, the baseline BP, " +
+      "cautions, blockers, clearances and this session's PHQ-9/MADRS",
+    roles: anyone,
+    params: uuidParamsSchema,
+    response: preInfusionStatusSchema,
+  },
+  recordScreening: {
+    method: "post",
+    path: "/api/sessions/:id/screening",
+    summary: "Record the pre-infusion screening checklist (nurse or physician); a new record each time",
+    roles: clinicians,
+    params: uuidParamsSchema,
+    body: recordScreeningRequestSchema,
+    response: preInfusionStatusSchema,
+    successStatus: 201,
+  },
+  recordClearance: {
+    method: "post",
+    path: "/api/sessions/:id/clearances",
+    summary:
+      "Clear a blocking baseline BP or screening answer so the infusion may start (physician, with a " +
+      "reason; stored append-only). 409 when there is nothing of that kind to clear",
+    roles: physicians,
+    params: uuidParamsSchema,
+    body: recordClearanceRequestSchema,
+    response: preInfusionStatusSchema,
+    successStatus: 201,
+  },
+  recordOutcome: {
+    method: "post",
+    path: "/api/sessions/:id/outcomes",
+    summary:
+      "Record a PHQ-9 (nine items 0-3, by the patient or a clinician) or a MADRS total for the session",
+    roles: clinicians,
+    params: uuidParamsSchema,
+    body: recordOutcomeRequestSchema,
+    response: outcomeScoreSchema,
+    successStatus: 201,
   },
 } as const satisfies Record<string, Endpoint>;
 

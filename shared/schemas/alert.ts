@@ -59,5 +59,12 @@ export type AcknowledgeAlertRequest = z.infer<typeof acknowledgeAlertRequestSche
  * What happened to an alert, carried with each alert event so clients can choose the signal.
  * "latched": a high alert's condition cleared but it stays open until acknowledged.
  */
-export const alertChangeKinds = ["raised", "upgraded", "escalated", "cleared", "acknowledged", "latched"] as const;
+export const alertChangeKinds = [
+  "raised",
+  "upgraded",
+  "escalated",
+  "cleared",
+  "acknowledged",
+  "latched",
+] as const;
 export type AlertChangeKind = (typeof alertChangeKinds)[number];

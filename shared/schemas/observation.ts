@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema, instantSchema } from "./common.ts";
+import { amendableFields } from "./entered-in-error.ts";
 import { actorSchema } from "./user.ts";
 
 /** Side effects reported with IV ketamine (clinical reference, section 1) plus the MOAA/S sedation check. */
@@ -106,5 +107,6 @@ export const observationSchema = z.object({
   moaas: z.number().int().nullable(),
   note: z.string().nullable(),
   recordedBy: actorSchema,
+  ...amendableFields,
 });
 export type Observation = z.infer<typeof observationSchema>;

@@ -29,6 +29,18 @@ export const createPatientRequestSchema = z.strictObject({
     .max(350, { error: "must be between 20 and 350 kg" })
     .nullable()
     .optional(),
+  /** Known allergies (free text; empty: none known). */
+  allergies: z
+    .string({ error: "must be text" })
+    .trim()
+    .max(1000, { error: "must be at most 1000 characters" })
+    .optional(),
+  /** Contraindication history relevant to ketamine (free text). */
+  contraindications: z
+    .string({ error: "must be text" })
+    .trim()
+    .max(2000, { error: "must be at most 2000 characters" })
+    .optional(),
 });
 export type CreatePatientRequest = z.infer<typeof createPatientRequestSchema>;
 

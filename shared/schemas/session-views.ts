@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { addendumSchema } from "./addendum.ts";
 import { alertPrioritySchema, alertSchema } from "./alert.ts";
 import { dischargeSignatureSchema } from "./discharge.ts";
+import { dischargeReadinessSchema } from "./discharge-readiness.ts";
 import { observationSchema } from "./observation.ts";
 import { patientSchema } from "./patient.ts";
 import { infusionSessionSchema } from "./session.ts";
@@ -14,6 +16,13 @@ export const sessionDetailSchema = z.object({
   observations: z.array(observationSchema),
   alerts: z.array(alertSchema),
   discharge: dischargeSignatureSchema.nullable(),
+  /**
+   * Discharge readiness: evaluated now while the session is open, as it stood at signing once
+   * discharged. Optional in the contract (hand-built details keep compiling); the server always sends it.
+   */
+  dischargeReadiness: dischargeReadinessSchema.nullable().optional(),
+  /** Notes added to the record, oldest first (also after sign-off). */
+  addenda: z.array(addendumSchema).optional(),
 });
 export type SessionDetail = z.infer<typeof sessionDetailSchema>;
 

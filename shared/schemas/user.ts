@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { idSchema } from "./common.ts";
 
-export const roles = ["nurse", "physician", "admin"] as const;
+/**
+ * "device" is the actor of an ingest API key (a monitor gateway, the simulator): it can never log in
+ * (no password, refused at login and on cookie sessions) and may call only `auth: "apiKey"` endpoints.
+ */
+export const roles = ["nurse", "physician", "admin", "device"] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 

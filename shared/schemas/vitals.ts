@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema, instantSchema } from "./common.ts";
+import { amendableFields } from "./entered-in-error.ts";
 import { actorSchema } from "./user.ts";
 
 /**
@@ -40,30 +41,48 @@ export const vitalsValuesSchema = z.strictObject({
   rr: vital("rr").optional(),
 });
 
+type VitalsEntry = { sbp?: number; dbp?: number; hr?: number; spo2?: number; rr?: number };
+
+/** At least one value, systolic with diastolic, systolic above diastolic: the rules of every entry. */
+function checkVitalsEntry(v: VitalsEntry, ctx: z.RefinementCtx): void {
+  if (vitalParameters.every((p) => v[p] === undefined)) {
+    ctx.addIssue({ code: "custom", path: ["sbp"], message: "enter at least one vital sign" });
+  }
+  if ((v.sbp === undefined) !== (v.dbp === undefined)) {
+    const missing = v.sbp === undefined ? "sbp" : "dbp";
+    ctx.addIssue({
+      code: "custom",
+      path: [missing],
+      message: "systolic and diastolic must be entered together",
+    });
+  }
+  if (v.sbp !== undefined && v.dbp !== undefined && v.sbp <= v.dbp) {
+    ctx.addIssue({ code: "custom", path: ["sbp"], message: "systolic must be above diastolic" });
+  }
+}
+
 export const recordVitalsRequestSchema = vitalsValuesSchema
   .extend({
     id: idSchema,
     observedAt: instantSchema,
     source: readingSourceSchema.default("manual"),
   })
-  .superRefine((v, ctx) => {
-    if (vitalParameters.every((p) => v[p] === undefined)) {
-      ctx.addIssue({ code: "custom", path: ["sbp"], message: "enter at least one vital sign" });
-    }
-    if ((v.sbp === undefined) !== (v.dbp === undefined)) {
-      const missing = v.sbp === undefined ? "sbp" : "dbp";
-      ctx.addIssue({
-        code: "custom",
-        path: [missing],
-        message: "systolic and diastolic must be entered together",
-      });
-    }
-    if (v.sbp !== undefined && v.dbp !== undefined && v.sbp <= v.dbp) {
-      ctx.addIssue({ code: "custom", path: ["sbp"], message: "systolic must be above diastolic" });
-    }
-  });
+  .superRefine(checkVitalsEntry);
 export type RecordVitalsRequest = z.input<typeof recordVitalsRequestSchema>;
 export type RecordVitals = z.output<typeof recordVitalsRequestSchema>;
+
+/** A device's reading (ingest by chair): the same entry, but always from the monitor. */
+export const ingestVitalsRequestSchema = vitalsValuesSchema
+  .extend({
+    id: idSchema,
+    observedAt: instantSchema,
+    source: z
+      .literal("monitor", { error: "must be monitor: a device records monitor readings" })
+      .default("monitor"),
+  })
+  .superRefine(checkVitalsEntry);
+export type IngestVitalsRequest = z.input<typeof ingestVitalsRequestSchema>;
+export type IngestVitals = z.output<typeof ingestVitalsRequestSchema>;
 
 export const vitalsReadingSchema = z.object({
   id: idSchema,
@@ -78,5 +97,6 @@ export const vitalsReadingSchema = z.object({
   spo2: z.number().int().nullable(),
   rr: z.number().int().nullable(),
   recordedBy: actorSchema,
+  ...amendableFields,
 });
 export type VitalsReading = z.infer<typeof vitalsReadingSchema>;

@@ -100,6 +100,14 @@ describe("a session from the nurse's chair to the physician's signature", () => 
     // Infusion stops; the physician signs the discharge; both see a read-only record.
     await nurse.getByRole("button", { name: "Stop infusion" }).click();
     await nurse.getByRole("dialog").getByRole("button", { name: "Confirm stop infusion" }).click();
+    // Right after the stop the discharge criteria are unmet: the physician signs over each with a reason.
+    await physician
+      .getByText(/min since the infusion stopped; 30 required/)
+      .first()
+      .waitFor();
+    for (const reason of await physician.getByLabel(/^Override reason:/).all()) {
+      await reason.fill("Assessed at the chair; acceptable for this discharge");
+    }
     await physician.getByRole("checkbox", { name: "I confirm the meaning of this signature" }).check();
     await physician.getByLabel("Password (signature)").fill("physician-demo");
     await physician.getByRole("button", { name: "Sign discharge" }).click();

@@ -123,14 +123,22 @@ describe("discharge", () => {
   it("signs with the meaning stored and locks every write path", async () => {
     const id = await sessionInRecovery();
     const alert = await nurse.post(`/api/sessions/${id}/vitals`, vitals({ sbp: 170, dbp: 90 }));
+    // Signed right after the stop: every unmet criterion needs a written override reason.
+    const readiness = await physician.get(`/api/sessions/${id}/discharge-readiness`);
+    const overrides = readiness.body.unmet.map((c: { id: string }) => ({
+      criterionId: c.id,
+      reason: `Assessed at the chair: ${c.id} acceptable`,
+    }));
     const signed = await physician.post(`/api/sessions/${id}/discharge`, {
       password: "physician-demo",
       meaningAccepted: true,
+      overrides,
     });
     expect(signed.status).toBe(200);
     expect(signed.body.session.phase).toBe("discharged");
     expect(signed.body.discharge).toMatchObject({ signedBy: { displayName: "Dr. Sam Rivera" } });
     expect(signed.body.discharge.meaning).toMatch(/fit for discharge/);
+    expect(signed.body.discharge.overrides).toHaveLength(overrides.length);
 
     const writes = [
       nurse.post(`/api/sessions/${id}/vitals`, vitals()),

@@ -5,7 +5,9 @@ import { useAlertContext } from "../../features/alerts/api/get-alert-context.ts"
 import { AlertList } from "../../features/alerts/components/alert-list.tsx";
 import { canAcknowledge, canRecord } from "../../features/auth/roles.ts";
 import { useCurrentUser } from "../../features/auth/use-current-user.ts";
+import { AddendaPanel } from "../../features/discharge/components/addenda-panel.tsx";
 import { DischargePanel } from "../../features/discharge/components/discharge-panel.tsx";
+import { useDischargeSync } from "../../features/discharge/use-discharge-sync.ts";
 import { ObservationForm } from "../../features/observations/components/observation-form.tsx";
 import { ObservationList } from "../../features/observations/components/observation-list.tsx";
 import { SessionThresholdsPanel } from "../../features/profiles/components/session-thresholds-panel.tsx";
@@ -26,6 +28,7 @@ export default function SessionRoute() {
   const { data: detail, error, isPending } = useSession(id);
   const joinError = useSessionRoom(id, sessionDetailKey(id));
   const profile = useAlertContext(id).data?.profile;
+  useDischargeSync(id);
   useTitle(detail ? `${detail.patient.fullName} · Chair ${detail.session.chair}` : "Session");
   if (isPending) return <p className="muted">Loading session…</p>;
   if (!detail) {
@@ -41,6 +44,7 @@ export default function SessionRoute() {
     <div className="session-page">
       <SessionHeader detail={detail} />
       <LockedBanner detail={detail} />
+      <AddendaPanel detail={detail} canAdd={canRecord(user.role)} />
       <ErrorBanner error={error} title="Could not refresh the session" />
       <ErrorBanner error={joinError} title="Live updates unavailable" />
       {editable ? <PhaseControls session={detail.session} /> : null}
@@ -64,8 +68,8 @@ export default function SessionRoute() {
         </div>
         <div className="session-data">
           <VitalsCharts detail={detail} />
-          <ReadingsTable readings={detail.vitals} profile={profile} />
-          <ObservationList observations={detail.observations} />
+          <ReadingsTable readings={detail.vitals} profile={profile} canAmend={editable} />
+          <ObservationList observations={detail.observations} canAmend={editable} />
         </div>
       </div>
     </div>

@@ -20,21 +20,26 @@ export interface ChartMarker {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const opt = (v: number | null) => v ?? undefined;
 
-/** Readings as points on "minutes since session start", plus infusion and observation markers. */
+/**
+ * Readings as points on "minutes since session start", plus infusion and observation markers. Entries
+ * entered in error are left out of the lines and markers (the tables still show them, struck through).
+ */
 export function chartData(detail: SessionDetail): {
   points: ChartPoint[];
   markers: ChartMarker[];
   maxT: number;
 } {
   const start = detail.session.createdAt;
-  const points = detail.vitals.map((r) => ({
-    t: round1(minutesBetween(start, r.observedAt)),
-    sbp: opt(r.sbp),
-    dbp: opt(r.dbp),
-    map: opt(r.map),
-    hr: opt(r.hr),
-    spo2: opt(r.spo2),
-  }));
+  const points = detail.vitals
+    .filter((r) => r.status !== "entered_in_error")
+    .map((r) => ({
+      t: round1(minutesBetween(start, r.observedAt)),
+      sbp: opt(r.sbp),
+      dbp: opt(r.dbp),
+      map: opt(r.map),
+      hr: opt(r.hr),
+      spo2: opt(r.spo2),
+    }));
   const markers: ChartMarker[] = [];
   const { infusionStartedAt, infusionStoppedAt } = detail.session;
   if (infusionStartedAt)
@@ -49,7 +54,7 @@ export function chartData(detail: SessionDetail): {
       label: "Infusion stop",
       kind: "infusion",
     });
-  for (const o of detail.observations) {
+  for (const o of detail.observations.filter((x) => x.status !== "entered_in_error")) {
     markers.push({
       t: round1(minutesBetween(start, o.observedAt)),
       label: observationTypeLabels[o.type],

@@ -1,6 +1,8 @@
 import type { Patient } from "../../../../shared/schemas/patient.ts";
+import type { PatientRecord } from "../../../../shared/schemas/patient-record.ts";
 
-export function PatientCard({ patient }: { patient: Patient }) {
+export function PatientCard({ patient }: { patient: Patient | PatientRecord }) {
+  const record = "allergies" in patient ? patient : null;
   return (
     <dl className="facts">
       <div>
@@ -15,6 +17,18 @@ export function PatientCard({ patient }: { patient: Patient }) {
         <dt>Weight</dt>
         <dd>{patient.weightKg === null ? "not recorded" : `${patient.weightKg} kg`}</dd>
       </div>
+      {record ? (
+        <>
+          <div>
+            <dt>Allergies</dt>
+            <dd>{record.allergies || "none known"}</dd>
+          </div>
+          <div>
+            <dt>Contraindication history</dt>
+            <dd>{record.contraindications || "none recorded"}</dd>
+          </div>
+        </>
+      ) : null}
     </dl>
   );
 }

@@ -6,6 +6,7 @@ import { createSessionRequestSchema } from "../../../../shared/schemas/session.t
 import { ErrorBanner } from "../../../components/error-banner.tsx";
 import { describedBy, FieldError } from "../../../components/field-error.tsx";
 import { type FieldErrors, splitServerIssues, toFieldErrors } from "../../../lib/field-errors.ts";
+import { usePatientCourse } from "../../courses/api/get-patient-course.ts";
 import { useCreateSession } from "../api/create-session.ts";
 
 const fields = ["chair", "weightKg", "doseMgPerKg", "plannedDurationMin", "patientId"];
@@ -39,6 +40,7 @@ function Field(props: {
 /** Starts a session for the patient; the total dose is shown live with the shared formula. */
 export function StartSessionForm({ patient }: { patient: Patient }) {
   const create = useCreateSession();
+  const next = usePatientCourse(patient.id).data?.next;
   const navigate = useNavigate();
   const [chair, setChair] = useState("");
   const [weight, setWeight] = useState(patient.weightKg === null ? "" : String(patient.weightKg));
@@ -72,6 +74,12 @@ export function StartSessionForm({ patient }: { patient: Patient }) {
   return (
     <section aria-labelledby="start-session-heading" className="panel">
       <h2 id="start-session-heading">Start an infusion session</h2>
+      {next ? (
+        <p className="muted">
+          This session will be <strong>{next.label}</strong>
+          {next.newCourse ? ` (a new ${next.kind} course)` : ""}.
+        </p>
+      ) : null}
       <form onSubmit={onSubmit} noValidate className="form-grid">
         <Field id="session-chair" label="Chair" value={chair} onChange={setChair} errors={shown.chair} />
         <Field
