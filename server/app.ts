@@ -6,6 +6,7 @@ import { profileRoutes } from "./alerts/profile-routes.ts";
 import { alertRoutes } from "./alerts/routes.ts";
 import { apiKeyRoutes } from "./api-keys/routes.ts";
 import type { AppContext } from "./app-context.ts";
+import { auditRoutes } from "./audit/routes.ts";
 import { apiKeyMiddleware } from "./auth/api-key-middleware.ts";
 import { sessionMiddleware } from "./auth/middleware.ts";
 import { authRoutes } from "./auth/routes.ts";
@@ -88,6 +89,7 @@ export function createVigilServer(deps: {
     apiKeyRoutes,
     ingestRoutes,
     fhirRoutes,
+    auditRoutes,
   ]) {
     api.use(routes(ctx));
   }

@@ -2,6 +2,7 @@ import { Router } from "express";
 import { endpoints } from "../../shared/api/endpoints.ts";
 import { parseState } from "../../shared/clinical/engine/state.ts";
 import type { AppContext } from "../app-context.ts";
+import { appendAudit, auditActor } from "../audit/log.ts";
 import { notFound } from "../http/errors.ts";
 import { mount } from "../http/route.ts";
 import { findSession } from "../sessions/repo.ts";
@@ -32,12 +33,23 @@ export function profileRoutes(ctx: AppContext): Router {
   mount(router, endpoints.getClinicProfile, async () => clinicView());
 
   mount(router, endpoints.updateClinicProfile, async ({ body, user }) => {
-    await appendProfileVersion(db, {
-      sessionId: null,
-      profile: body.profile,
-      reason: body.reason,
-      changedBy: user.id,
-      changedAt: ctx.now(),
+    await db.transaction().execute(async (trx) => {
+      const before = (await currentClinicProfile(trx)).profile;
+      await appendProfileVersion(trx, {
+        sessionId: null,
+        profile: body.profile,
+        reason: body.reason,
+        changedBy: user.id,
+        changedAt: ctx.now(),
+      });
+      await appendAudit(trx, {
+        actor: auditActor(user),
+        action: "profile.clinic_change",
+        entity: "threshold_profile",
+        before,
+        after: { profile: body.profile, reason: body.reason },
+        at: ctx.now(),
+      });
     });
     return clinicView();
   });
@@ -46,17 +58,26 @@ export function profileRoutes(ctx: AppContext): Router {
 
   mount(router, endpoints.overrideSessionProfile, async ({ params, body, user }) => {
     // Through the session write path: refused once the session is locked, serialised with its readings.
-    await writeToSession(ctx, params.id, async (trx, session) => {
-      await appendProfileVersion(trx, {
-        sessionId: params.id,
-        profile: body.profile,
-        reason: body.reason,
-        changedBy: user.id,
-        changedAt: ctx.now(),
-      });
-      // Viewers refresh the session's alert context (their form previews) on this event.
-      return { result: null, changes: [{ type: "session:updated" as const, session }] };
-    });
+    await writeToSession(
+      ctx,
+      params.id,
+      async (trx, session) => {
+        await appendProfileVersion(trx, {
+          sessionId: params.id,
+          profile: body.profile,
+          reason: body.reason,
+          changedBy: user.id,
+          changedAt: ctx.now(),
+        });
+        // Viewers refresh the session's alert context (their form previews) on this event.
+        return {
+          result: null,
+          changes: [{ type: "session:updated" as const, session }],
+          auditAfter: { profile: body.profile, reason: body.reason },
+        };
+      },
+      { actor: user, action: "profile.session_override" },
+    );
     return sessionView(params.id);
   });
 

@@ -53,6 +53,6 @@ export async function acknowledgeAlert(
         ],
       };
     },
-    { allowLocked: true },
+    { allowLocked: true, actor: user, action: "alert.acknowledge" },
   );
 }

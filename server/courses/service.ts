@@ -47,14 +47,19 @@ export async function recordOutcome(
   sessionId: string,
   input: RecordOutcomeRequest,
 ): Promise<OutcomeScore> {
-  return writeToSession(ctx, sessionId, async (trx, session) => {
-    const score = await insertOutcome(trx, {
-      patientId: session.patientId,
-      sessionId,
-      input,
-      by: user.id,
-      at: ctx.now(),
-    });
-    return { result: score, changes: [] };
-  });
+  return writeToSession(
+    ctx,
+    sessionId,
+    async (trx, session) => {
+      const score = await insertOutcome(trx, {
+        patientId: session.patientId,
+        sessionId,
+        input,
+        by: user.id,
+        at: ctx.now(),
+      });
+      return { result: score, changes: [], auditAfter: score };
+    },
+    { actor: user, action: "outcome.record" },
+  );
 }

@@ -30,6 +30,7 @@ export interface Database {
   screening_records: ScreeningRecordsTable;
   clearances: ClearancesTable;
   outcome_scores: OutcomeScoresTable;
+  audit_log: AuditLogTable;
 }
 
 export interface UsersTable {
@@ -295,4 +296,21 @@ export interface OutcomeScoresTable {
   respondent: "patient" | "clinician" | null;
   recorded_by: string;
   recorded_at: Date;
+}
+
+/** Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE); seq is the hash chain's order. */
+export interface AuditLogTable {
+  id: Generated<string>;
+  seq: string;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  session_id: string | null;
+  before: unknown;
+  after: unknown;
+  prev_hash: string;
+  hash: string;
 }

@@ -18,20 +18,26 @@ export async function updateChecklist(
   sessionId: string,
   items: ChecklistItems,
 ): Promise<DischargeReadiness> {
-  return writeToSession(ctx, sessionId, async (trx, session) => {
-    const now = ctx.now();
-    await insertChecklistVersion(trx, {
-      id: crypto.randomUUID(),
-      session_id: sessionId,
-      items,
-      recorded_by: user.id,
-      recorded_at: now,
-    });
-    return {
-      result: await loadDischargeReadiness(trx, session, now),
-      changes: [{ type: "session:updated" as const, session }],
-    };
-  });
+  return writeToSession(
+    ctx,
+    sessionId,
+    async (trx, session) => {
+      const now = ctx.now();
+      await insertChecklistVersion(trx, {
+        id: crypto.randomUUID(),
+        session_id: sessionId,
+        items,
+        recorded_by: user.id,
+        recorded_at: now,
+      });
+      return {
+        result: await loadDischargeReadiness(trx, session, now),
+        changes: [{ type: "session:updated" as const, session }],
+        auditAfter: { items },
+      };
+    },
+    { actor: user, action: "checklist.save" },
+  );
 }
 
 /** An addendum: text, author and time; the one write a locked (signed) record still accepts. */
@@ -52,8 +58,12 @@ export async function addAddendum(
         author_id: user.id,
         created_at: ctx.now(),
       });
-      return { result: addendum, changes: [{ type: "session:updated" as const, session }] };
+      return {
+        result: addendum,
+        changes: [{ type: "session:updated" as const, session }],
+        auditAfter: addendum,
+      };
     },
-    { allowLocked: true },
+    { allowLocked: true, actor: user, action: "addendum.add" },
   );
 }

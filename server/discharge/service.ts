@@ -4,6 +4,7 @@ import type { SessionDetail } from "../../shared/schemas/session-views.ts";
 import type { User } from "../../shared/schemas/user.ts";
 import { alertChanges, runEngine } from "../alerts/run-engine.ts";
 import type { AppContext } from "../app-context.ts";
+import { appendAuditNow, auditActor } from "../audit/log.ts";
 import { verifyPassword } from "../auth/passwords.ts";
 import { findUserById } from "../auth/repo.ts";
 import { HttpError } from "../http/errors.ts";
@@ -28,6 +29,15 @@ export async function signDischarge(
 ): Promise<SessionDetail> {
   const signer = await findUserById(ctx.db, user.id);
   if (!signer || !(await verifyPassword(input.password, signer.password_hash))) {
+    await appendAuditNow(ctx.db, {
+      actor: auditActor(user),
+      action: "discharge.signature_refused",
+      entity: "session",
+      entityId: sessionId,
+      sessionId,
+      after: { reason: "wrong password" },
+      at: ctx.now(),
+    });
     throw new HttpError(
       400,
       "validation_failed",
@@ -37,44 +47,50 @@ export async function signDischarge(
       },
     );
   }
-  const session = await writeToSession(ctx, sessionId, async (trx, current) => {
-    if (!allowedTransitions(current.phase).includes("discharged")) {
-      throw new HttpError(
-        409,
-        "invalid_transition",
-        `A session in ${current.phase} cannot be discharged; stop the infusion first.`,
+  const session = await writeToSession(
+    ctx,
+    sessionId,
+    async (trx, current) => {
+      if (!allowedTransitions(current.phase).includes("discharged")) {
+        throw new HttpError(
+          409,
+          "invalid_transition",
+          `A session in ${current.phase} cannot be discharged; stop the infusion first.`,
+          {
+            allowed: [...allowedTransitions(current.phase)],
+          },
+        );
+      }
+      const now = ctx.now();
+      const readiness = await loadDischargeReadiness(trx, current, now);
+      const overrides = resolveOverrides(readiness, input.overrides);
+      await insertDischarge(
+        trx,
         {
-          allowed: [...allowedTransitions(current.phase)],
+          session_id: sessionId,
+          signed_by: user.id,
+          signed_at: now,
+          meaning: dischargeSignatureMeaning,
+          note: input.note || null,
+          readiness,
         },
+        overrides,
       );
-    }
-    const now = ctx.now();
-    const readiness = await loadDischargeReadiness(trx, current, now);
-    const overrides = resolveOverrides(readiness, input.overrides);
-    await insertDischarge(
-      trx,
-      {
-        session_id: sessionId,
-        signed_by: user.id,
-        signed_at: now,
-        meaning: dischargeSignatureMeaning,
-        note: input.note || null,
-        readiness,
-      },
-      overrides,
-    );
-    const updated = await updatePhase(trx, current, "discharged", user.id, now);
-    const alerts = await runEngine(
-      trx,
-      updated,
-      { kind: "phase", t: now.getTime(), phase: "discharged" },
-      now,
-    );
-    return {
-      result: updated,
-      changes: [{ type: "session:updated" as const, session: updated }, ...alertChanges(alerts)],
-    };
-  });
+      const updated = await updatePhase(trx, current, "discharged", user.id, now);
+      const alerts = await runEngine(
+        trx,
+        updated,
+        { kind: "phase", t: now.getTime(), phase: "discharged" },
+        now,
+      );
+      return {
+        result: updated,
+        changes: [{ type: "session:updated" as const, session: updated }, ...alertChanges(alerts)],
+        auditAfter: { session: updated, note: input.note || null, readiness, overrides },
+      };
+    },
+    { actor: user, action: "discharge.sign" },
+  );
   ctx.publisher.stationChanged(await buildSummary(ctx.db, session));
   return buildDetail(ctx.db, sessionId, ctx.now());
 }

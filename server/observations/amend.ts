@@ -29,65 +29,70 @@ export async function enterObservationInError(
   const row = await findObservationRow(ctx.db, observationId);
   if (!row) throw notFound("Observation");
   const correctionInput = input.correction ? recordObservationRequestSchema.parse(input.correction) : null;
-  return writeToSession(ctx, row.session_id, async (trx, session) => {
-    if (await findObservationAmendment(trx, observationId)) throw alreadyEnteredInError("observation");
-    const now = ctx.now();
-    let correctionRow: ObservationsTable | null = null;
-    if (correctionInput) {
-      correctionRow = {
-        id: correctionInput.id,
-        session_id: session.id,
-        observed_at: new Date(correctionInput.observedAt),
-        recorded_at: now,
-        type: correctionInput.type,
-        severity: correctionInput.severity ?? null,
-        moaas: correctionInput.moaas ?? null,
-        note: correctionInput.note || null,
-        recorded_by: user.id,
-      };
-      checkCorrectionTime(correctionRow.observed_at, session, now);
-      if (await findObservationRow(trx, correctionRow.id)) {
-        throw new HttpError(409, "conflict", "The corrected observation's id is already used.", {
-          issues: [{ path: "correction.id", message: "is already used" }],
-        });
+  return writeToSession(
+    ctx,
+    row.session_id,
+    async (trx, session) => {
+      if (await findObservationAmendment(trx, observationId)) throw alreadyEnteredInError("observation");
+      const now = ctx.now();
+      let correctionRow: ObservationsTable | null = null;
+      if (correctionInput) {
+        correctionRow = {
+          id: correctionInput.id,
+          session_id: session.id,
+          observed_at: new Date(correctionInput.observedAt),
+          recorded_at: now,
+          type: correctionInput.type,
+          severity: correctionInput.severity ?? null,
+          moaas: correctionInput.moaas ?? null,
+          note: correctionInput.note || null,
+          recorded_by: user.id,
+        };
+        checkCorrectionTime(correctionRow.observed_at, session, now);
+        if (await findObservationRow(trx, correctionRow.id)) {
+          throw new HttpError(409, "conflict", "The corrected observation's id is already used.", {
+            issues: [{ path: "correction.id", message: "is already used" }],
+          });
+        }
+        await insertObservation(trx, correctionRow);
       }
-      await insertObservation(trx, correctionRow);
-    }
-    await insertObservationAmendment(trx, {
-      observation_id: observationId,
-      session_id: session.id,
-      reason: input.reason.trim(),
-      amended_by: user.id,
-      amended_at: now,
-      correction_id: correctionRow?.id ?? null,
-    });
-    if (row.type === "sedation" && row.moaas !== null) {
-      const entry = { t: row.observed_at.getTime(), values: { moaas: row.moaas }, exceptId: null };
-      await excludeFromEngine(trx, session, entry, now);
-    }
-    const alerts = correctionRow
-      ? await runEngine(
-          trx,
-          session,
-          {
-            kind: "observation",
-            t: correctionRow.observed_at.getTime(),
-            type: correctionRow.type,
-            severity: correctionRow.severity,
-            moaas: correctionRow.moaas,
-          },
-          now,
-        )
-      : [];
-    const original = await observationFromRow(trx, row);
-    const correction = correctionRow ? await observationFromRow(trx, correctionRow) : null;
-    return {
-      result: { original, correction, alerts: alerts.map((a) => a.alert) },
-      changes: [
-        { type: "session:updated" as const, session },
-        ...(correction ? [{ type: "observation:recorded" as const, observation: correction }] : []),
-        ...alertChanges(alerts),
-      ],
-    };
-  });
+      await insertObservationAmendment(trx, {
+        observation_id: observationId,
+        session_id: session.id,
+        reason: input.reason.trim(),
+        amended_by: user.id,
+        amended_at: now,
+        correction_id: correctionRow?.id ?? null,
+      });
+      if (row.type === "sedation" && row.moaas !== null) {
+        const entry = { t: row.observed_at.getTime(), values: { moaas: row.moaas }, exceptId: null };
+        await excludeFromEngine(trx, session, entry, now);
+      }
+      const alerts = correctionRow
+        ? await runEngine(
+            trx,
+            session,
+            {
+              kind: "observation",
+              t: correctionRow.observed_at.getTime(),
+              type: correctionRow.type,
+              severity: correctionRow.severity,
+              moaas: correctionRow.moaas,
+            },
+            now,
+          )
+        : [];
+      const original = await observationFromRow(trx, row);
+      const correction = correctionRow ? await observationFromRow(trx, correctionRow) : null;
+      return {
+        result: { original, correction, alerts: alerts.map((a) => a.alert) },
+        changes: [
+          { type: "session:updated" as const, session },
+          ...(correction ? [{ type: "observation:recorded" as const, observation: correction }] : []),
+          ...alertChanges(alerts),
+        ],
+      };
+    },
+    { actor: user, action: "observation.enter_in_error" },
+  );
 }

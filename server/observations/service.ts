@@ -19,40 +19,45 @@ export async function recordObservation(
   const replay = await findObservationRow(ctx.db, input.id);
   if (replay) return replayed(ctx, replay, sessionId);
 
-  return writeToSession(ctx, sessionId, async (trx, session) => {
-    const again = await findObservationRow(trx, input.id);
-    if (again) return { result: await replayed(ctx, again, sessionId), changes: [] };
-    const now = ctx.now();
-    const observedAt = new Date(input.observedAt);
-    checkObservedAt(observedAt, session, now);
-    const observation = await insertObservation(trx, {
-      id: input.id,
-      session_id: sessionId,
-      observed_at: observedAt,
-      recorded_at: now,
-      type: input.type,
-      severity: input.severity ?? null,
-      moaas: input.moaas ?? null,
-      note: input.note || null,
-      recorded_by: user.id,
-    });
-    const alerts = await runEngine(
-      trx,
-      session,
-      {
-        kind: "observation",
-        t: observedAt.getTime(),
-        type: observation.type,
-        severity: observation.severity,
-        moaas: observation.moaas,
-      },
-      now,
-    );
-    return {
-      result: { observation, alerts: alerts.map((a) => a.alert), created: true },
-      changes: [{ type: "observation:recorded" as const, observation }, ...alertChanges(alerts)],
-    };
-  });
+  return writeToSession(
+    ctx,
+    sessionId,
+    async (trx, session) => {
+      const again = await findObservationRow(trx, input.id);
+      if (again) return { result: await replayed(ctx, again, sessionId), changes: [] };
+      const now = ctx.now();
+      const observedAt = new Date(input.observedAt);
+      checkObservedAt(observedAt, session, now);
+      const observation = await insertObservation(trx, {
+        id: input.id,
+        session_id: sessionId,
+        observed_at: observedAt,
+        recorded_at: now,
+        type: input.type,
+        severity: input.severity ?? null,
+        moaas: input.moaas ?? null,
+        note: input.note || null,
+        recorded_by: user.id,
+      });
+      const alerts = await runEngine(
+        trx,
+        session,
+        {
+          kind: "observation",
+          t: observedAt.getTime(),
+          type: observation.type,
+          severity: observation.severity,
+          moaas: observation.moaas,
+        },
+        now,
+      );
+      return {
+        result: { observation, alerts: alerts.map((a) => a.alert), created: true },
+        changes: [{ type: "observation:recorded" as const, observation }, ...alertChanges(alerts)],
+      };
+    },
+    { actor: user },
+  );
 }
 
 async function replayed(

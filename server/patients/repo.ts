@@ -1,6 +1,7 @@
 import type { Kysely, Selectable, Transaction } from "kysely";
 import type { CreatePatientRequest, Patient } from "../../shared/schemas/patient.ts";
 import type { PatientRecord } from "../../shared/schemas/patient-record.ts";
+import { type AuditActor, appendAudit } from "../audit/log.ts";
 import type { Database, PatientsTable } from "../db/schema.ts";
 import { iso } from "../db/time.ts";
 import { appendPatientVersion } from "./versions-repo.ts";
@@ -56,6 +57,7 @@ export async function insertPatient(
   input: CreatePatientRequest,
   now: Date,
   by: string | null = null,
+  actor: AuditActor = { id: by, name: "system" },
 ): Promise<PatientRecord> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -75,6 +77,15 @@ export async function insertPatient(
       .returningAll()
       .executeTakeFirstOrThrow();
     await appendPatientVersion(trx, row, null, by);
-    return toPatientRecord(row);
+    const record = toPatientRecord(row);
+    await appendAudit(trx, {
+      actor,
+      action: "patient.create",
+      entity: "patient",
+      entityId: row.id,
+      after: record,
+      at: now,
+    });
+    return record;
   });
 }

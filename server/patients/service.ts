@@ -2,6 +2,7 @@ import type { CreatePatientRequest } from "../../shared/schemas/patient.ts";
 import type { PatientRecord, UpdatePatientRequest } from "../../shared/schemas/patient-record.ts";
 import type { User } from "../../shared/schemas/user.ts";
 import type { AppContext } from "../app-context.ts";
+import { appendAudit, auditActor } from "../audit/log.ts";
 import { HttpError, notFound } from "../http/errors.ts";
 import { findPatientByMrn, insertPatient, toPatientRecord } from "./repo.ts";
 import { appendPatientVersion } from "./versions-repo.ts";
@@ -17,7 +18,7 @@ export async function registerPatient(
   input: CreatePatientRequest,
 ): Promise<PatientRecord> {
   if (await findPatientByMrn(ctx.db, input.mrn)) throw mrnTaken(input.mrn);
-  return insertPatient(ctx.db, input, ctx.now(), user.id);
+  return insertPatient(ctx.db, input, ctx.now(), user.id, auditActor(user));
 }
 
 /**
@@ -68,6 +69,16 @@ export async function updatePatient(
       .returningAll()
       .executeTakeFirstOrThrow();
     await appendPatientVersion(trx, row, input.reason ?? null, user.id);
-    return toPatientRecord(row);
+    const after = toPatientRecord(row);
+    await appendAudit(trx, {
+      actor: auditActor(user),
+      action: "patient.edit",
+      entity: "patient",
+      entityId: id,
+      before: toPatientRecord(current),
+      after: { ...after, reason: input.reason ?? null },
+      at: ctx.now(),
+    });
+    return after;
   });
 }

@@ -4,6 +4,7 @@ import type { CreateSessionRequest, InfusionSession, Phase } from "../../shared/
 import type { User } from "../../shared/schemas/user.ts";
 import { alertChanges, runEngine } from "../alerts/run-engine.ts";
 import type { AppContext } from "../app-context.ts";
+import { appendAudit, auditActor } from "../audit/log.ts";
 import { assignToCourse } from "../courses/assign.ts";
 import { HttpError } from "../http/errors.ts";
 import { findPatient } from "../patients/repo.ts";
@@ -43,6 +44,15 @@ export async function createSession(
       discharged_at: null,
     });
     await assignToCourse(trx, patient.id, created.id, now);
+    await appendAudit(trx, {
+      actor: auditActor(user),
+      action: "session.create",
+      entity: "session",
+      entityId: created.id,
+      sessionId: created.id,
+      after: created,
+      at: now,
+    });
     return created;
   });
   ctx.publisher.stationChanged(await buildSummary(ctx.db, session));
@@ -55,27 +65,32 @@ export async function changePhase(
   sessionId: string,
   to: Phase,
 ): Promise<InfusionSession> {
-  const session = await writeToSession(ctx, sessionId, async (trx, current) => {
-    const allowed = allowedPhaseRequests(current.phase);
-    if (!allowed.includes(to)) {
-      const hint = to === "discharged" ? " Discharge needs the physician's signature." : "";
-      throw new HttpError(
-        409,
-        "invalid_transition",
-        `Cannot move from ${current.phase} to ${to}.${hint} Allowed: ${allowed.join(", ") || "none"}.`,
-        { allowed },
-      );
-    }
-    // The baseline gate and screening: 409 until a physician clears a blocking value or answer.
-    if (to === "infusing") await assertCanStartInfusion(trx, current);
-    const now = ctx.now();
-    const updated = await updatePhase(trx, current, to, user.id, now);
-    const alerts = await runEngine(trx, updated, { kind: "phase", t: now.getTime(), phase: to }, now);
-    return {
-      result: updated,
-      changes: [{ type: "session:updated" as const, session: updated }, ...alertChanges(alerts)],
-    };
-  });
+  const session = await writeToSession(
+    ctx,
+    sessionId,
+    async (trx, current) => {
+      const allowed = allowedPhaseRequests(current.phase);
+      if (!allowed.includes(to)) {
+        const hint = to === "discharged" ? " Discharge needs the physician's signature." : "";
+        throw new HttpError(
+          409,
+          "invalid_transition",
+          `Cannot move from ${current.phase} to ${to}.${hint} Allowed: ${allowed.join(", ") || "none"}.`,
+          { allowed },
+        );
+      }
+      // The baseline gate and screening: 409 until a physician clears a blocking value or answer.
+      if (to === "infusing") await assertCanStartInfusion(trx, current);
+      const now = ctx.now();
+      const updated = await updatePhase(trx, current, to, user.id, now);
+      const alerts = await runEngine(trx, updated, { kind: "phase", t: now.getTime(), phase: to }, now);
+      return {
+        result: updated,
+        changes: [{ type: "session:updated" as const, session: updated }, ...alertChanges(alerts)],
+      };
+    },
+    { actor: user, action: "phase.change" },
+  );
   ctx.publisher.stationChanged(await buildSummary(ctx.db, session));
   return session;
 }

@@ -30,59 +30,69 @@ export async function enterReadingInError(
 ): Promise<ReadingAmendmentResponse> {
   const row = await findReadingRow(ctx.db, readingId);
   if (!row) throw notFound("Reading");
-  const { response, session } = await writeToSession(ctx, row.session_id, async (trx, session) => {
-    if (await findReadingAmendment(trx, readingId)) throw alreadyEnteredInError("reading");
-    const now = ctx.now();
-    const correctionRow = input.correction ? newReadingRow(input.correction, session.id, user.id, now) : null;
-    if (correctionRow && input.correction) {
-      checkCorrectionTime(correctionRow.observed_at, session, now);
-      if (await findReadingRow(trx, correctionRow.id)) {
-        throw new HttpError(409, "conflict", "The corrected reading's id is already used.", {
-          issues: [{ path: "correction.id", message: "is already used" }],
-        });
+  const { response, session } = await writeToSession(
+    ctx,
+    row.session_id,
+    async (trx, session) => {
+      if (await findReadingAmendment(trx, readingId)) throw alreadyEnteredInError("reading");
+      const now = ctx.now();
+      const correctionRow = input.correction
+        ? newReadingRow(input.correction, session.id, user.id, now)
+        : null;
+      if (correctionRow && input.correction) {
+        checkCorrectionTime(correctionRow.observed_at, session, now);
+        if (await findReadingRow(trx, correctionRow.id)) {
+          throw new HttpError(409, "conflict", "The corrected reading's id is already used.", {
+            issues: [{ path: "correction.id", message: "is already used" }],
+          });
+        }
       }
-    }
-    const correction = correctionRow ? await insertReading(trx, correctionRow) : null;
-    await insertReadingAmendment(trx, {
-      reading_id: readingId,
-      session_id: session.id,
-      reason: input.reason.trim(),
-      amended_by: user.id,
-      amended_at: now,
-      correction_id: correction?.id ?? null,
-    });
-    await excludeFromEngine(
-      trx,
-      session,
-      { t: row.observed_at.getTime(), values: vitalValues(row), exceptId: correction?.id ?? null },
-      now,
-    );
-    const alerts =
-      correctionRow && correction
-        ? await runEngine(
-            trx,
-            session,
-            {
-              kind: "vitals",
-              t: correctionRow.observed_at.getTime(),
-              source: correctionRow.source,
-              ...vitalValues(correctionRow),
-            },
-            now,
-          )
-        : [];
-    const original = await readingFromRow(trx, row);
-    const corrected = correctionRow ? await readingFromRow(trx, correctionRow) : null;
-    return {
-      result: { response: { original, correction: corrected, alerts: alerts.map((a) => a.alert) }, session },
-      changes: [
-        // the amended original: clients refetch the record on session:updated
-        { type: "session:updated" as const, session },
-        ...(corrected ? [{ type: "vitals:recorded" as const, reading: corrected }] : []),
-        ...alertChanges(alerts),
-      ],
-    };
-  });
+      const correction = correctionRow ? await insertReading(trx, correctionRow) : null;
+      await insertReadingAmendment(trx, {
+        reading_id: readingId,
+        session_id: session.id,
+        reason: input.reason.trim(),
+        amended_by: user.id,
+        amended_at: now,
+        correction_id: correction?.id ?? null,
+      });
+      await excludeFromEngine(
+        trx,
+        session,
+        { t: row.observed_at.getTime(), values: vitalValues(row), exceptId: correction?.id ?? null },
+        now,
+      );
+      const alerts =
+        correctionRow && correction
+          ? await runEngine(
+              trx,
+              session,
+              {
+                kind: "vitals",
+                t: correctionRow.observed_at.getTime(),
+                source: correctionRow.source,
+                ...vitalValues(correctionRow),
+              },
+              now,
+            )
+          : [];
+      const original = await readingFromRow(trx, row);
+      const corrected = correctionRow ? await readingFromRow(trx, correctionRow) : null;
+      return {
+        result: {
+          response: { original, correction: corrected, alerts: alerts.map((a) => a.alert) },
+          session,
+        },
+        changes: [
+          // the amended original: clients refetch the record on session:updated
+          { type: "session:updated" as const, session },
+          ...(corrected ? [{ type: "vitals:recorded" as const, reading: corrected }] : []),
+          ...alertChanges(alerts),
+        ],
+      };
+    },
+    { actor: user, action: "vitals.enter_in_error" },
+  );
   ctx.publisher.stationChanged(await buildSummary(ctx.db, session));
   return response;
 }

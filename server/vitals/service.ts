@@ -23,41 +23,46 @@ export async function recordVitals(
   const replay = await findReadingRow(ctx.db, input.id);
   if (replay) return replayed(ctx, replay, sessionId);
 
-  return writeToSession(ctx, sessionId, async (trx, session) => {
-    const again = await findReadingRow(trx, input.id);
-    if (again) return { result: await replayed(ctx, again, sessionId), changes: [] };
-    const now = ctx.now();
-    const observedAt = new Date(input.observedAt);
-    checkObservedAt(observedAt, session, now);
-    const values = {
-      sbp: input.sbp ?? null,
-      dbp: input.dbp ?? null,
-      hr: input.hr ?? null,
-      spo2: input.spo2 ?? null,
-      rr: input.rr ?? null,
-    };
-    const reading = await insertReading(trx, {
-      id: input.id,
-      session_id: sessionId,
-      observed_at: observedAt,
-      recorded_at: now,
-      source: input.source,
-      ...values,
-      map: values.sbp !== null && values.dbp !== null ? meanArterialPressure(values.sbp, values.dbp) : null,
-      recorded_by: user.id,
-    });
-    const present = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
-    const alerts = await runEngine(
-      trx,
-      session,
-      { kind: "vitals", t: observedAt.getTime(), source: input.source, ...present },
-      now,
-    );
-    return {
-      result: { reading, alerts: alerts.map((a) => a.alert), created: true },
-      changes: [{ type: "vitals:recorded" as const, reading }, ...alertChanges(alerts)],
-    };
-  });
+  return writeToSession(
+    ctx,
+    sessionId,
+    async (trx, session) => {
+      const again = await findReadingRow(trx, input.id);
+      if (again) return { result: await replayed(ctx, again, sessionId), changes: [] };
+      const now = ctx.now();
+      const observedAt = new Date(input.observedAt);
+      checkObservedAt(observedAt, session, now);
+      const values = {
+        sbp: input.sbp ?? null,
+        dbp: input.dbp ?? null,
+        hr: input.hr ?? null,
+        spo2: input.spo2 ?? null,
+        rr: input.rr ?? null,
+      };
+      const reading = await insertReading(trx, {
+        id: input.id,
+        session_id: sessionId,
+        observed_at: observedAt,
+        recorded_at: now,
+        source: input.source,
+        ...values,
+        map: values.sbp !== null && values.dbp !== null ? meanArterialPressure(values.sbp, values.dbp) : null,
+        recorded_by: user.id,
+      });
+      const present = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
+      const alerts = await runEngine(
+        trx,
+        session,
+        { kind: "vitals", t: observedAt.getTime(), source: input.source, ...present },
+        now,
+      );
+      return {
+        result: { reading, alerts: alerts.map((a) => a.alert), created: true },
+        changes: [{ type: "vitals:recorded" as const, reading }, ...alertChanges(alerts)],
+      };
+    },
+    { actor: user },
+  );
 }
 
 async function replayed(

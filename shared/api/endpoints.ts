@@ -13,6 +13,7 @@ import {
   createApiKeyRequestSchema,
   createApiKeyResponseSchema,
 } from "../schemas/api-key.ts";
+import { auditEntrySchema, auditVerifyResponseSchema } from "../schemas/audit.ts";
 import { uuidParamsSchema } from "../schemas/common.ts";
 import { patientCourseSchema, sessionCourseSchema, startCourseRequestSchema } from "../schemas/course.ts";
 import { signDischargeRequestSchema } from "../schemas/discharge.ts";
@@ -463,6 +464,21 @@ export const endpoints = {
     body: recordOutcomeRequestSchema,
     response: outcomeScoreSchema,
     successStatus: 201,
+  },
+  getSessionAudit: {
+    method: "get",
+    path: "/api/sessions/:id/audit",
+    summary: "The session's audit trail, oldest first: who, when, what, the values before and after",
+    roles: ["physician", "admin"],
+    params: uuidParamsSchema,
+    response: z.array(auditEntrySchema),
+  },
+  verifyAudit: {
+    method: "get",
+    path: "/api/audit/verify",
+    summary: "Recompute the audit log's hash chain (admin); names the first row that does not verify",
+    roles: admins,
+    response: auditVerifyResponseSchema,
   },
 } as const satisfies Record<string, Endpoint>;
 

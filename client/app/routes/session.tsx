@@ -3,6 +3,7 @@ import { isLocked } from "../../../shared/clinical/phases.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { useAlertContext } from "../../features/alerts/api/get-alert-context.ts";
 import { AlertList } from "../../features/alerts/components/alert-list.tsx";
+import { AuditTrailPanel } from "../../features/audit/components/audit-trail-panel.tsx";
 import { canAcknowledge, canRecord } from "../../features/auth/roles.ts";
 import { useCurrentUser } from "../../features/auth/use-current-user.ts";
 import { AddendaPanel } from "../../features/discharge/components/addenda-panel.tsx";
@@ -58,6 +59,7 @@ export default function SessionRoute() {
         sessionId={detail.session.id}
         canOverride={user.role === "physician" && !isLocked(detail.session.phase)}
       />
+      <AuditTrailPanel sessionId={detail.session.id} role={user.role} />
       <div className="session-grid">
         <div className="session-entry">
           {editable ? <VitalsForm key={`vitals-${detail.session.id}`} sessionId={detail.session.id} /> : null}

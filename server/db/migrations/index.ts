@@ -4,6 +4,7 @@ import * as alertEngine from "./0002-alert-engine.ts";
 import * as apiKeys from "./0003-api-keys.ts";
 import * as dischargeAmendments from "./0004-discharge-amendments.ts";
 import * as coursesScreening from "./0005-courses-screening.ts";
+import * as auditLog from "./0006-audit-log.ts";
 
 /** Versioned migrations, applied in key order. Never edit a landed migration: add the next one. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "0003-api-keys": apiKeys,
   "0004-discharge-amendments": dischargeAmendments,
   "0005-courses-screening": coursesScreening,
+  "0006-audit-log": auditLog,
 };

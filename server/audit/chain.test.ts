@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import {
+  type ChainedFields,
+  canonicalJson,
+  genesisHash,
+  rowHash,
+  type StoredRow,
+  verifyRows,
+} from "./chain.ts";
+
+function chain(count: number): StoredRow[] {
+  const rows: StoredRow[] = [];
+  let prev = genesisHash;
+  for (let seq = 1; seq <= count; seq++) {
+    const fields: ChainedFields = {
+      seq,
+      at: new Date(Date.UTC(2025, 0, 1, 9, seq)).toISOString(),
+      actorId: null,
+      actorName: "Nurse",
+      action: "vitals:recorded",
+      entity: "vitals_reading",
+      entityId: `r${seq}`,
+      sessionId: null,
+      before: null,
+      after: { sbp: 120 + seq, nested: { b: 1, a: [1, 2] } },
+    };
+    const hash = rowHash(prev, fields);
+    rows.push({ ...fields, prevHash: prev, hash });
+    prev = hash;
+  }
+  return rows;
+}
+
+describe("audit hash chain", () => {
+  it("serialises objects with sorted keys at every depth", () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { y: 1, x: null }], c: "s" }, u: undefined })).toBe(
+      '{"a":{"c":"s","d":[2,{"x":null,"y":1}]},"b":1}',
+    );
+  });
+
+  it("hashes the same fields the same way whatever their key order or Date form", () => {
+    const [row] = chain(1);
+    const reordered = { ...row!, after: { nested: { a: [1, 2], b: 1 }, sbp: 121 } };
+    expect(rowHash(genesisHash, reordered)).toBe(row!.hash);
+    expect(rowHash("f".repeat(64), row!)).not.toBe(row!.hash);
+  });
+
+  it("verifies an intact chain and an empty one", () => {
+    expect(verifyRows(chain(5))).toEqual({ ok: true, rows: 5 });
+    expect(verifyRows([])).toEqual({ ok: true, rows: 0 });
+  });
+
+  it("names the first changed row", () => {
+    const rows = chain(5);
+    rows[2] = { ...rows[2]!, after: { sbp: 99 } };
+    expect(verifyRows(rows)).toMatchObject({
+      ok: false,
+      firstBadSeq: 3,
+      reason: expect.stringMatching(/hash/),
+    });
+  });
+
+  it("names a rehashed row by its broken link, and a deleted row by the gap", () => {
+    const rows = chain(5);
+    const forged = { ...rows[1]!, after: { sbp: 99 } };
+    rows[1] = { ...forged, hash: rowHash(forged.prevHash, forged) };
+    expect(verifyRows(rows)).toMatchObject({
+      ok: false,
+      firstBadSeq: 3,
+      reason: expect.stringMatching(/prev_hash/),
+    });
+    const gap = chain(5).filter((r) => r.seq !== 4);
+    expect(verifyRows(gap)).toMatchObject({ ok: false, firstBadSeq: 5 });
+  });
+});
