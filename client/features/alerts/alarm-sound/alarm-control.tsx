@@ -53,7 +53,7 @@ export function AlarmControl({ audio, alerts }: Props) {
     return (
       <div className="alarm-control">
         <button type="button" className="button alarm-enable" onClick={() => void audio.enable()}>
-          <span aria-hidden="true">🔇 </span>Sound off — click to enable
+          <span aria-hidden="true">✕ </span>Sound off — click to enable
         </button>
       </div>
     );
@@ -61,7 +61,7 @@ export function AlarmControl({ audio, alerts }: Props) {
   return (
     <div className="alarm-control">
       <span className="alarm-on">
-        <span aria-hidden="true">🔔 </span>Sound on
+        <span aria-hidden="true">♪ </span>Sound on
       </span>
       {paused ? (
         <>

@@ -30,7 +30,7 @@ export function EscalationBanner() {
         {alerts.map((a) => (
           <li key={a.id}>
             <strong>
-              <span aria-hidden="true">⏫ </span>ESCALATED:
+              <span aria-hidden="true">⚠ </span>ESCALATED:
             </strong>{" "}
             <Link to={`/sessions/${a.sessionId}`} className="escalation-link">
               {whereOf(a, summaries)}
