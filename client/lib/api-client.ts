@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { type Endpoint, pathFor } from "../../shared/api/endpoints.ts";
+import { type Endpoint, pathFor } from "../../shared/api/endpoint.ts";
 import { type ApiErrorCode, apiErrorSchema } from "../../shared/schemas/errors.ts";
 
 export interface ApiIssue {

@@ -1,6 +1,6 @@
 import type { Request, Response, Router } from "express";
 import type { z } from "zod";
-import type { Endpoint } from "../../shared/api/endpoints.ts";
+import type { Endpoint } from "../../shared/api/endpoint.ts";
 import type { User } from "../../shared/schemas/user.ts";
 import { apiKeyProblem, currentDevice } from "../auth/api-key-middleware.ts";
 import { currentUser } from "../auth/current-user.ts";

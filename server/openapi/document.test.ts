@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type Endpoint, endpoints } from "../../shared/api/endpoints.ts";
+import type { Endpoint } from "../../shared/api/endpoint.ts";
+import { endpoints } from "../../shared/api/endpoints.ts";
 import { buildOpenApiDocument } from "./document.ts";
 
 interface Operation {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { type Endpoint, endpoints } from "../../shared/api/endpoints.ts";
+import type { Endpoint } from "../../shared/api/endpoint.ts";
+import { endpoints } from "../../shared/api/endpoints.ts";
 import { alertSchema } from "../../shared/schemas/alert.ts";
 import { apiKeySchema } from "../../shared/schemas/api-key.ts";
 import { dischargeSignatureSchema } from "../../shared/schemas/discharge.ts";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type Endpoint, endpoints, pathFor } from "./endpoints.ts";
+import { type Endpoint, pathFor } from "./endpoint.ts";
+import { endpoints } from "./endpoints.ts";
 
 const id = "3f2b8c1e-9a4d-4c7e-8b1a-2d5e6f7a8b9c";
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { endpoints, pathFor } from "../../shared/api/endpoints.ts";
+import { pathFor } from "../../shared/api/endpoint.ts";
+import { endpoints } from "../../shared/api/endpoints.ts";
 import { apiClient } from "../support/api.ts";
 import { startSession, vitals } from "../support/fixtures.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";

@@ -1,4 +1,5 @@
-import { endpoints, pathFor } from "../../../shared/api/endpoints.ts";
+import { pathFor } from "../../../shared/api/endpoint.ts";
+import { endpoints } from "../../../shared/api/endpoints.ts";
 import { type Answer, cookieOf, describeRefusal, SimHttp } from "./http.ts";
 import type { Credentials, LiveOptions } from "./options.ts";
 
