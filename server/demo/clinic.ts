@@ -1,9 +1,11 @@
 import type { Patient } from "../../shared/schemas/patient.ts";
 import type { User } from "../../shared/schemas/user.ts";
 import type { AppContext } from "../app-context.ts";
+import { loadDischargeReadiness } from "../discharge/readiness.ts";
 import { signDischarge } from "../discharge/service.ts";
 import { recordObservation } from "../observations/service.ts";
 import { findPatientByMrn, insertPatient } from "../patients/repo.ts";
+import { findSession } from "../sessions/repo.ts";
 import { changePhase, createSession } from "../sessions/service.ts";
 import { lineId } from "../simulator/live/line-id.ts";
 import { eventsBetween } from "../simulator/model/events.ts";
@@ -62,10 +64,15 @@ async function dischargeOpenDemoSessions(ctx: AppContext, nurse: User, physician
   for (const session of open) {
     if (session.phase === "pre_infusion") await changePhase(ctx, nurse, session.id, "infusing");
     if (session.phase !== "recovery") await changePhase(ctx, nurse, session.id, "recovery");
+    // A simulated session cut short meets few criteria: the demo signs with a reason for each.
+    const current = await findSession(ctx.db, session.id);
+    const readiness = current ? await loadDischargeReadiness(ctx.db, current, ctx.now()) : null;
+    const reason = "Demo restarted: the simulated session ended.";
     await signDischarge(ctx, physician, session.id, {
       password,
       meaningAccepted: true,
-      note: "Demo restarted: the simulated session ended.",
+      note: reason,
+      overrides: (readiness?.unmet ?? []).map((c) => ({ criterionId: c.id, reason })),
     });
   }
 }

@@ -43,6 +43,8 @@ export async function startTestServer(
     now: options.now,
     timerIntervalMs: 3_600_000,
   });
+  // Longer than any pause in a test, so a client never reuses a keep-alive socket the server is closing.
+  server.httpServer.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.httpServer.listen(0, "127.0.0.1", resolve));
   const { port } = server.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

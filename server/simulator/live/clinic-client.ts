@@ -104,11 +104,21 @@ export class ClinicClient {
     });
   }
 
-  signDischarge(sessionId: string): Promise<Answer> {
+  async signDischarge(sessionId: string): Promise<Answer> {
+    // The simulated physician overrides whatever is unmet, with a reason, as a real one could.
+    const readiness = await this.http.request(
+      "GET",
+      pathFor(endpoints.getDischargeReadiness.path, { id: sessionId }),
+      undefined,
+      { cookie: this.physicianCookie ?? "" },
+    );
+    const unmet: string[] = (readiness.body?.unmet ?? []).map((c: { id: string }) => c.id);
+    const reason = "Simulated session: discharged by the simulator.";
     const body = {
       password: this.options.physician.password,
       meaningAccepted: true,
-      note: "Simulated session: discharged by the simulator.",
+      note: reason,
+      overrides: unmet.map((criterionId) => ({ criterionId, reason })),
     };
     return this.http.request("POST", pathFor(endpoints.signDischarge.path, { id: sessionId }), body, {
       cookie: this.physicianCookie ?? "",
