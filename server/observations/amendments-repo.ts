@@ -1,8 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
-import { actorOf, actorsById } from "../auth/actors.ts";
+import { type AmendmentFields, amendmentFields } from "../amendments/amendment-fields.ts";
 import type { Database, ObservationAmendmentsTable } from "../db/schema.ts";
-import { iso } from "../db/time.ts";
-import { type AmendmentFields, finalEntry } from "../vitals/amendments-repo.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -11,32 +9,17 @@ export async function observationAmendmentFields(
   db: Db,
   ids: string[],
 ): Promise<Map<string, AmendmentFields>> {
-  const result = new Map(ids.map((id) => [id, finalEntry()]));
-  if (ids.length === 0) return result;
+  if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom("observation_amendments")
     .selectAll()
     .where((eb) => eb.or([eb("observation_id", "in", ids), eb("correction_id", "in", ids)]))
     .execute();
-  const actors = await actorsById(
+  return amendmentFields(
     db,
-    rows.map((r) => r.amended_by),
+    ids,
+    rows.map((r) => ({ ...r, entryId: r.observation_id })),
   );
-  for (const row of rows) {
-    const amended = result.get(row.observation_id);
-    if (amended) {
-      amended.status = "entered_in_error";
-      amended.enteredInError = {
-        reason: row.reason,
-        by: actorOf(actors, row.amended_by),
-        at: iso(row.amended_at),
-        supersededBy: row.correction_id,
-      };
-    }
-    const correction = row.correction_id ? result.get(row.correction_id) : undefined;
-    if (correction) correction.supersedes = row.observation_id;
-  }
-  return result;
 }
 
 export async function findObservationAmendment(

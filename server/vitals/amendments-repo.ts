@@ -1,52 +1,22 @@
 import type { Kysely, Transaction } from "kysely";
-import type { EnteredInError } from "../../shared/schemas/entered-in-error.ts";
-import { actorOf, actorsById } from "../auth/actors.ts";
+import { type AmendmentFields, amendmentFields } from "../amendments/amendment-fields.ts";
 import type { Database, ReadingAmendmentsTable } from "../db/schema.ts";
-import { iso } from "../db/time.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Status, amendment and supersession of a reading, as every reading in the API carries them. */
-export interface AmendmentFields {
-  status: "final" | "entered_in_error";
-  enteredInError: EnteredInError | null;
-  supersedes: string | null;
-}
-
-export const finalEntry = (): AmendmentFields => ({
-  status: "final",
-  enteredInError: null,
-  supersedes: null,
-});
-
 /** The amendments that touch these readings: as the amended entry or as its correction. */
 export async function readingAmendmentFields(db: Db, ids: string[]): Promise<Map<string, AmendmentFields>> {
-  const result = new Map(ids.map((id) => [id, finalEntry()]));
-  if (ids.length === 0) return result;
+  if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom("reading_amendments")
     .selectAll()
     .where((eb) => eb.or([eb("reading_id", "in", ids), eb("correction_id", "in", ids)]))
     .execute();
-  const actors = await actorsById(
+  return amendmentFields(
     db,
-    rows.map((r) => r.amended_by),
+    ids,
+    rows.map((r) => ({ ...r, entryId: r.reading_id })),
   );
-  for (const row of rows) {
-    const amended = result.get(row.reading_id);
-    if (amended) {
-      amended.status = "entered_in_error";
-      amended.enteredInError = {
-        reason: row.reason,
-        by: actorOf(actors, row.amended_by),
-        at: iso(row.amended_at),
-        supersededBy: row.correction_id,
-      };
-    }
-    const correction = row.correction_id ? result.get(row.correction_id) : undefined;
-    if (correction) correction.supersedes = row.reading_id;
-  }
-  return result;
 }
 
 export async function findReadingAmendment(

@@ -2,10 +2,11 @@ import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import type { LatestValues } from "../../shared/schemas/session-views.ts";
 import type { Actor } from "../../shared/schemas/user.ts";
 import type { VitalsReading } from "../../shared/schemas/vitals.ts";
+import { type AmendmentFields, finalEntry } from "../amendments/amendment-fields.ts";
 import { actorOf, actorsById } from "../auth/actors.ts";
 import type { Database, VitalsReadingsTable } from "../db/schema.ts";
 import { iso } from "../db/time.ts";
-import { type AmendmentFields, finalEntry, readingAmendmentFields } from "./amendments-repo.ts";
+import { readingAmendmentFields } from "./amendments-repo.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
