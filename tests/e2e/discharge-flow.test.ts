@@ -4,6 +4,7 @@ import { apiClient } from "../support/api.ts";
 import { startSession } from "../support/fixtures.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import { checkA11y, launchBrowser } from "./browser.ts";
+import { openLoggedIn } from "./e2e-actions.ts";
 
 // The server runs ahead of the wall clock by `offsetMs`, so recovery time passes at once.
 let offsetMs = 0;
@@ -31,15 +32,7 @@ afterAll(async () => {
 });
 
 async function loggedIn(username: string, password: string, url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByRole("button", { name: /log out/i }).waitFor();
+  const page = await openLoggedIn(browser, contexts, { baseUrl: server.url, username, password });
   await page.goto(url);
   return page;
 }

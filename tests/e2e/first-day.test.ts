@@ -4,6 +4,7 @@ import { questionsFor } from "../../shared/clinical/screening/checklist.ts";
 import { defaultScreeningProfile } from "../../shared/clinical/screening/profile.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import { checkA11y, launchBrowser } from "./browser.ts";
+import { openLoggedIn, recordVitals } from "./e2e-actions.ts";
 
 let server: TestServer;
 let browser: Browser;
@@ -20,29 +21,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function loggedIn(username: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByRole("button", { name: /log out/i }).waitFor();
-  return page;
-}
-
-async function recordVitals(
-  page: Page,
-  v: { sbp: number; dbp: number; hr: number; spo2: number; rr: number },
-) {
-  await page.getByLabel("Systolic BP").fill(String(v.sbp));
-  await page.getByLabel("Diastolic BP").fill(String(v.dbp));
-  await page.getByLabel("Heart rate").fill(String(v.hr));
-  await page.getByLabel("SpO2").fill(String(v.spo2));
-  await page.getByLabel("Respiratory rate").fill(String(v.rr));
-  await page.getByRole("button", { name: "Record vitals" }).click();
+function loggedIn(username: string, password: string): Promise<Page> {
+  return openLoggedIn(browser, contexts, { baseUrl: server.url, username, password });
 }
 
 async function changePhase(page: Page, label: "Start infusion" | "Stop infusion") {
