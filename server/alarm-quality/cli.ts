@@ -1,9 +1,6 @@
-import {
-  defaultProfile,
-  parseReplayText,
-  replaySession,
-  type ThresholdProfile,
-} from "../../shared/clinical/engine/index.ts";
+import { defaultProfile, type ThresholdProfile } from "../../shared/clinical/engine/profile.ts";
+import { replaySession } from "../../shared/clinical/engine/replay.ts";
+import { parseReplayText } from "../../shared/clinical/engine/replay-format.ts";
 import { loadProfile } from "../cli/replay-lib.ts";
 import { labelKinds } from "../simulator/model/labels.ts";
 import {

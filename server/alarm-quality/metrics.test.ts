@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AlertEvent } from "../../shared/clinical/engine/index.ts";
+import type { AlertEvent } from "../../shared/clinical/engine/types.ts";
 import {
   alertOnsets,
   type Episode,

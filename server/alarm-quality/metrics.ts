@@ -1,4 +1,4 @@
-import type { AlertEvent } from "../../shared/clinical/engine/index.ts";
+import type { AlertEvent } from "../../shared/clinical/engine/types.ts";
 import { type AlertParameter, alertParameters, priorityRank } from "../../shared/schemas/alert.ts";
 import { type LabelKind, labelKinds } from "../simulator/model/labels.ts";
 

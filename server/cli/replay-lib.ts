@@ -1,16 +1,12 @@
+import { defaultProfile, parseProfile, type ThresholdProfile } from "../../shared/clinical/engine/profile.ts";
 import {
   addSummaries,
   type BurdenSummary,
-  defaultProfile,
   emptySummary,
-  parseProfile,
-  parseReplayText,
-  type ReplayLine,
   replaySession,
   summarizeEvents,
-  type ThresholdProfile,
-  toEventLine,
-} from "../../shared/clinical/engine/index.ts";
+} from "../../shared/clinical/engine/replay.ts";
+import { parseReplayText, type ReplayLine, toEventLine } from "../../shared/clinical/engine/replay-format.ts";
 
 /** `npm run replay` without the process: arguments in, lines out, exit code back (0 ok, 1 bad input, 2 usage). */
 
