@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Role, User } from "../../shared/schemas/user.ts";
 import type { Database } from "../db/schema.ts";
 
@@ -75,6 +75,54 @@ export async function findUserByAuthSession(db: Kysely<Database>, tokenHash: str
     .where("users.role", "<>", "device")
     .executeTakeFirst();
   return row ? toUser(row) : null;
+}
+
+/** The session's user and when it was last used, if the session is live at `now`. */
+export async function findAuthSession(db: Kysely<Database>, tokenHash: string, now: Date) {
+  const row = await db
+    .selectFrom("auth_sessions")
+    .innerJoin("users", "users.id", "auth_sessions.user_id")
+    .select(["users.id", "users.username", "users.display_name", "users.role", "auth_sessions.last_seen_at"])
+    .where("auth_sessions.token_hash", "=", tokenHash)
+    .where("auth_sessions.expires_at", ">", now)
+    .where("users.role", "<>", "device")
+    .executeTakeFirst();
+  return row ? { user: toUser(row), lastSeenAt: new Date(row.last_seen_at) } : null;
+}
+
+/** Sliding expiry: a session in use stays valid; one idle for the whole TTL expires. */
+export async function touchAuthSession(
+  db: Kysely<Database>,
+  tokenHash: string,
+  now: Date,
+  expiresAt: Date,
+): Promise<void> {
+  await db
+    .updateTable("auth_sessions")
+    .set({ last_seen_at: now, expires_at: expiresAt })
+    .where("token_hash", "=", tokenHash)
+    .execute();
+}
+
+/** Ends every session of a user but one (after a password change the other devices must log in again). */
+export async function deleteOtherAuthSessions(
+  db: Kysely<Database> | Transaction<Database>,
+  userId: string,
+  keepTokenHash: string,
+): Promise<void> {
+  await db
+    .deleteFrom("auth_sessions")
+    .where("user_id", "=", userId)
+    .where("token_hash", "<>", keepTokenHash)
+    .execute();
+}
+
+export async function setPasswordHash(
+  db: Kysely<Database> | Transaction<Database>,
+  userId: string,
+  passwordHash: string,
+) {
+  await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
 }
 
 export async function deleteAuthSession(db: Kysely<Database>, tokenHash: string): Promise<void> {

@@ -1,63 +1,27 @@
 import { Router } from "express";
 import { endpoints } from "../../shared/api/endpoints.ts";
+import { newPasswordSchema } from "../../shared/schemas/password-policy.ts";
 import type { AppContext } from "../app-context.ts";
 import { appendAudit, appendAuditNow } from "../audit/log.ts";
-import { HttpError } from "../http/errors.ts";
+import { validationError } from "../http/errors.ts";
 import { mount } from "../http/route.ts";
-import { hashPassword, verifyPassword } from "./passwords.ts";
-import { deleteAuthSession, findUserForLogin, insertAuthSession, toUser } from "./repo.ts";
-import {
-  clearedSessionCookie,
-  hashToken,
-  newSessionToken,
-  readSessionToken,
-  sessionCookie,
-} from "./session-cookie.ts";
-
-// Compared against when the username is unknown, so a wrong username costs as long as a wrong password.
-const decoyHash = hashPassword("decoy-password-for-timing");
+import { setCurrentUser } from "./current-user.ts";
+import { logIn } from "./login.ts";
+import { loginRateLimit } from "./login-rate-limit.ts";
+import { hashPassword } from "./passwords.ts";
+import { reauthenticate } from "./reauthenticate.ts";
+import { deleteAuthSession, deleteOtherAuthSessions, setPasswordHash } from "./repo.ts";
+import { clearedSessionCookie, hashToken, readSessionToken } from "./session-cookie.ts";
 
 export function authRoutes(ctx: AppContext): Router {
   const router = Router();
   const { db, config } = ctx;
 
+  router.post(endpoints.login.path, loginRateLimit(config));
   mount(router, endpoints.login, async ({ body, res }) => {
-    const row = await findUserForLogin(db, body.username);
-    const ok = await verifyPassword(body.password, row?.password_hash ?? (await decoyHash));
-    // Device actors have no password and never log in; they use their API key.
-    if (!row || !ok || row.role === "device") {
-      // Audited in a transaction of its own: the request fails, the record of the attempt stays.
-      await appendAuditNow(db, {
-        actor: { id: row?.id ?? null, name: row?.display_name ?? body.username },
-        action: "login.failed",
-        entity: "user",
-        entityId: row?.id ?? null,
-        after: { username: body.username },
-        at: ctx.now(),
-      });
-      throw new HttpError(401, "unauthenticated", "Wrong username or password.");
-    }
-    const token = newSessionToken();
-    const now = new Date();
-    const ttlSeconds = config.sessionTtlHours * 3600;
-    await db.transaction().execute(async (trx) => {
-      await insertAuthSession(
-        trx,
-        hashToken(token),
-        row.id,
-        now,
-        new Date(now.getTime() + ttlSeconds * 1000),
-      );
-      await appendAudit(trx, {
-        actor: { id: row.id, name: row.display_name },
-        action: "login",
-        entity: "user",
-        entityId: row.id,
-        at: ctx.now(),
-      });
-    });
-    res.setHeader("Set-Cookie", sessionCookie(token, ttlSeconds, config.cookieSecure));
-    return { user: toUser(row) };
+    const user = await logIn(ctx, body, res);
+    setCurrentUser(res, user); // the request log names who logged in
+    return { user };
   });
 
   mount(router, endpoints.logout, async ({ req, res }) => {
@@ -68,6 +32,45 @@ export function authRoutes(ctx: AppContext): Router {
   });
 
   mount(router, endpoints.me, async ({ user }) => ({ user }));
+
+  mount(router, endpoints.unlock, async ({ body, user, res }) => {
+    await reauthenticate(ctx, user, { value: body.password, field: "password" }, "session.unlock", res);
+    await appendAuditNow(db, {
+      actor: { id: user.id, name: user.displayName },
+      action: "session.unlocked",
+      entity: "user",
+      entityId: user.id,
+      at: ctx.now(),
+    });
+    return { ok: true as const };
+  });
+
+  mount(router, endpoints.changePassword, async ({ body, user, req, res }) => {
+    const policy = newPasswordSchema(user.username).safeParse(body.newPassword);
+    if (!policy.success) throw validationError(policy.error, "newPassword");
+    await reauthenticate(
+      ctx,
+      user,
+      { value: body.currentPassword, field: "currentPassword" },
+      "user.password_change",
+      res,
+    );
+    const passwordHash = await hashPassword(body.newPassword);
+    const token = readSessionToken(req.headers.cookie) ?? "";
+    await db.transaction().execute(async (trx) => {
+      await setPasswordHash(trx, user.id, passwordHash);
+      // Sessions elsewhere were opened with the old password: they log in again with the new one.
+      await deleteOtherAuthSessions(trx, user.id, hashToken(token));
+      await appendAudit(trx, {
+        actor: { id: user.id, name: user.displayName },
+        action: "user.password_changed",
+        entity: "user",
+        entityId: user.id,
+        at: ctx.now(),
+      });
+    });
+    return { ok: true as const };
+  });
 
   return router;
 }

@@ -40,6 +40,9 @@ export interface UsersTable {
   role: Role;
   password_hash: string;
   created_at: Generated<Date>;
+  /** Migration 0007: failed logins in a row, and the end of a lockout once they reached the limit. */
+  failed_login_count: Generated<number>;
+  locked_until: Date | null;
 }
 
 export interface AuthSessionsTable {

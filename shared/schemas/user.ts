@@ -36,3 +36,16 @@ export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
 export const meResponseSchema = z.object({ user: userSchema });
 export type MeResponse = z.infer<typeof meResponseSchema>;
+
+/** Unlocking an idle-locked workstation: the logged-in user's own password again. */
+export const unlockRequestSchema = z.strictObject({
+  password: loginRequestSchema.shape.password,
+});
+export type UnlockRequest = z.infer<typeof unlockRequestSchema>;
+
+/** The new password is checked against the password policy on the server, which knows the username. */
+export const changePasswordRequestSchema = z.strictObject({
+  currentPassword: loginRequestSchema.shape.password,
+  newPassword: z.string({ error: "must be text" }).min(1, { error: "is required" }),
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;

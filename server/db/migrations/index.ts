@@ -5,6 +5,7 @@ import * as apiKeys from "./0003-api-keys.ts";
 import * as dischargeAmendments from "./0004-discharge-amendments.ts";
 import * as coursesScreening from "./0005-courses-screening.ts";
 import * as auditLog from "./0006-audit-log.ts";
+import * as loginLockout from "./0007-login-lockout.ts";
 
 /** Versioned migrations, applied in key order. Never edit a landed migration: add the next one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "0004-discharge-amendments": dischargeAmendments,
   "0005-courses-screening": coursesScreening,
   "0006-audit-log": auditLog,
+  "0007-login-lockout": loginLockout,
 };

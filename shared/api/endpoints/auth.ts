@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { loginRequestSchema, meResponseSchema } from "../../schemas/user.ts";
+import {
+  changePasswordRequestSchema,
+  loginRequestSchema,
+  meResponseSchema,
+  unlockRequestSchema,
+} from "../../schemas/user.ts";
 import type { Endpoint } from "../endpoint.ts";
 import { anyone } from "../endpoint.ts";
 
@@ -9,6 +14,10 @@ export const healthResponseSchema = z.object({
   database: z.enum(["pglite", "postgres"]),
   demo: z.boolean(),
   uptimeSeconds: z.number(),
+  /** Socket.IO fan-out across nodes (REDIS_URL): "absent" on a single node with the in-memory adapter. */
+  redis: z.enum(["connected", "disconnected", "absent"]),
+  /** Minutes without input before the client locks the screen (VIGIL_IDLE_LOCK_MINUTES). */
+  idleLockMinutes: z.number(),
 });
 
 export const authEndpoints = {
@@ -22,7 +31,8 @@ export const authEndpoints = {
   login: {
     method: "post",
     path: "/api/auth/login",
-    summary: "Log in; sets the session cookie",
+    summary:
+      "Log in; sets the session cookie. 423 while the account is locked after repeated failures, 429 when this address failed too often (both say when to retry, also in Retry-After)",
     roles: null,
     body: loginRequestSchema,
     response: meResponseSchema,
@@ -32,6 +42,23 @@ export const authEndpoints = {
     path: "/api/auth/logout",
     summary: "Log out",
     roles: anyone,
+    response: z.object({ ok: z.literal(true) }),
+  },
+  unlock: {
+    method: "post",
+    path: "/api/auth/unlock",
+    summary:
+      "Unlock an idle-locked screen with the logged-in user's password (audited; failures count toward the account lockout)",
+    roles: anyone,
+    body: unlockRequestSchema,
+    response: z.object({ ok: z.literal(true) }),
+  },
+  changePassword: {
+    method: "post",
+    path: "/api/auth/password",
+    summary: "Change the logged-in user's password (the new one must meet the password policy)",
+    roles: anyone,
+    body: changePasswordRequestSchema,
     response: z.object({ ok: z.literal(true) }),
   },
   me: {

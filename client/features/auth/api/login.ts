@@ -3,6 +3,7 @@ import { endpoints } from "../../../../shared/api/endpoints.ts";
 import type { LoginRequest } from "../../../../shared/schemas/user.ts";
 import { apiRequest } from "../../../lib/api-client.ts";
 import { meQueryKey } from "../../../lib/query-client.ts";
+import { clearIdleLock } from "../idle-lock-state.ts";
 
 export function login(body: LoginRequest) {
   return apiRequest(endpoints.login, { body });
@@ -12,6 +13,9 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: login,
-    onSuccess: ({ user }) => queryClient.setQueryData(meQueryKey, user),
+    onSuccess: ({ user }) => {
+      clearIdleLock();
+      queryClient.setQueryData(meQueryKey, user);
+    },
   });
 }

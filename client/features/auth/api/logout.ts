@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { endpoints } from "../../../../shared/api/endpoints.ts";
 import { apiRequest } from "../../../lib/api-client.ts";
 import { meQueryKey } from "../../../lib/query-client.ts";
+import { clearIdleLock } from "../idle-lock-state.ts";
 
 export function logout() {
   return apiRequest(endpoints.logout);
@@ -12,6 +13,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: logout,
     onSuccess: () => {
+      clearIdleLock();
       queryClient.removeQueries();
       queryClient.setQueryData(meQueryKey, null);
     },
