@@ -3,8 +3,11 @@ import { ErrorBanner } from "../components/error-banner.tsx";
 import { AlarmSound } from "../features/alerts/alarm-sound/alarm-sound.tsx";
 import { EscalationBanner } from "../features/alerts/components/escalation-banner.tsx";
 import { useLogout } from "../features/auth/api/logout.ts";
+import { IdleLockGate } from "../features/auth/components/idle-lock-gate.tsx";
 import { roleLabels } from "../features/auth/roles.ts";
 import { useCurrentUser } from "../features/auth/use-current-user.ts";
+import { OutboxIndicator } from "../features/outbox/components/outbox-indicator.tsx";
+import { OutboxProvider } from "../features/outbox/outbox-provider.tsx";
 import { ConnectionBanner } from "../features/realtime/components/connection-banner.tsx";
 import { SocketProvider } from "../features/realtime/socket-context.tsx";
 import { useStationRoom } from "../features/realtime/use-room.ts";
@@ -33,6 +36,7 @@ function TopBar() {
         </ul>
       </nav>
       <AlarmSound />
+      <OutboxIndicator />
       <div className="user">
         <span>
           {user.displayName} <span className="role">({roleLabels[user.role]})</span>
@@ -64,17 +68,24 @@ function PhysicianWatch() {
 
 /** The authenticated shell: skip link, top bar with the alarm sound, connection banner, main. */
 export function Layout() {
+  const user = useCurrentUser();
   return (
     <SocketProvider enabled>
-      <a href="#main" className="skip-link">
-        Skip to main content
-      </a>
-      <TopBar />
-      <ConnectionBanner />
-      <main id="main" tabIndex={-1}>
-        <PhysicianWatch />
-        <Outlet />
-      </main>
+      {/* the device's unsynced entries: kept across reloads, sent as this user */}
+      <OutboxProvider userId={user.id}>
+        {/* idle lock: hides patient data, keeps everything (and the alarm) running underneath */}
+        <IdleLockGate>
+          <a href="#main" className="skip-link">
+            Skip to main content
+          </a>
+          <TopBar />
+          <ConnectionBanner />
+          <main id="main" tabIndex={-1}>
+            <PhysicianWatch />
+            <Outlet />
+          </main>
+        </IdleLockGate>
+      </OutboxProvider>
     </SocketProvider>
   );
 }

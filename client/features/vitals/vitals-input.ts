@@ -28,3 +28,26 @@ export function previewValues(draft: VitalsDraft): Partial<Record<VitalParameter
   }
   return values;
 }
+
+/** The values back as form text, to correct an entry the server refused. */
+export function draftFrom(values: Partial<Record<VitalParameter, number | null | undefined>>): VitalsDraft {
+  const draft = { ...emptyDraft };
+  for (const p of vitalParameters) {
+    const v = values[p];
+    if (v !== undefined && v !== null) draft[p] = String(v);
+  }
+  return draft;
+}
+
+/** "BP 120/80, HR 72": what the nurse entered, for lists of unsynced entries. */
+export function describeVitals(values: Partial<Record<VitalParameter, number | null | undefined>>): string {
+  const bp = values.sbp != null || values.dbp != null ? `BP ${values.sbp ?? "—"}/${values.dbp ?? "—"}` : null;
+  const rest = (
+    [
+      ["HR", values.hr],
+      ["SpO2", values.spo2],
+      ["RR", values.rr],
+    ] as const
+  ).map(([label, v]) => (v != null ? `${label} ${v}` : null));
+  return `Vitals ${[bp, ...rest].filter(Boolean).join(", ")}`;
+}

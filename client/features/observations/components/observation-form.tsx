@@ -15,10 +15,12 @@ import { describedBy, FieldError } from "../../../components/field-error.tsx";
 import { ObservedAtField } from "../../../components/observed-at-field.tsx";
 import { RadioGroup } from "../../../components/radio-group.tsx";
 import { type FieldErrors, splitServerIssues, toFieldErrors } from "../../../lib/field-errors.ts";
-import { todayAt } from "../../../lib/time.ts";
+import { formatClock, todayAt } from "../../../lib/time.ts";
 import { uuid } from "../../../lib/uuid.ts";
+import { RejectedEntries } from "../../outbox/components/rejected-entries.tsx";
+import type { OutboxEntry } from "../../outbox/outbox-entry.ts";
+import { useOutboxSubmit } from "../../outbox/use-outbox-submit.ts";
 import { AlertPreview } from "../../vitals/components/alert-preview.tsx";
-import { useRecordObservation } from "../api/record-observation.ts";
 import { useObservationPreview } from "../use-observation-preview.ts";
 
 const fields = ["type", "severity", "moaas", "note", "observedAt"];
@@ -29,27 +31,48 @@ const severityOptions = [
 ] as const;
 const moaasOptions = [5, 4, 3, 2, 1, 0].map((n) => ({ value: n, label: moaasLabels[n] ?? String(n) }));
 
+const describe = (e: OutboxEntry) =>
+  e.kind === "observation"
+    ? [
+        observationTypeLabels[e.body.type],
+        e.body.severity,
+        e.body.moaas == null ? null : String(e.body.moaas),
+      ]
+        .filter(Boolean)
+        .join(" ")
+    : e.kind;
+
+const statusText = {
+  sent: "recorded.",
+  waiting: "saved on this device; waiting to sync.",
+  rejected: "not accepted by the server: see above.",
+};
+
+/** Goes into the device's outbox first and clears at once; the outbox sends it to the server. */
 export function ObservationForm({ sessionId }: { sessionId: string }) {
-  const record = useRecordObservation(sessionId);
+  const outbox = useOutboxSubmit(sessionId);
   const [type, setType] = useState<ObservationType>("sedation");
   const [severity, setSeverity] = useState<Severity | undefined>();
   const [moaas, setMoaas] = useState<number | undefined>();
   const [note, setNote] = useState("");
   const [time, setTime] = useState("");
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [saved, setSaved] = useState<string | null>(null);
+  const [savedType, setSavedType] = useState<ObservationType | null>(null);
   const pendingId = useRef(uuid());
   const sedation = type === "sedation";
-  const server = splitServerIssues(record.error, fields);
+  const server = splitServerIssues(outbox.correctingError, fields);
   const shown = { ...server.fieldErrors, ...errors };
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    record.reset();
-    setSaved(null);
+    const correcting = outbox.correcting;
+    // a corrected observation keeps its clinical time unless the nurse enters another
+    const observedAt = time
+      ? (todayAt(time) ?? time)
+      : (correcting?.body.observedAt ?? new Date().toISOString());
     const payload: RecordObservationRequest = {
-      id: pendingId.current,
-      observedAt: (time ? todayAt(time) : new Date().toISOString()) ?? time,
+      id: outbox.idFor(pendingId.current),
+      observedAt,
       type,
       severity: sedation ? undefined : severity,
       moaas: sedation ? moaas : undefined,
@@ -58,16 +81,24 @@ export function ObservationForm({ sessionId }: { sessionId: string }) {
     const parsed = recordObservationRequestSchema.safeParse(payload);
     if (!parsed.success) return setErrors(toFieldErrors(parsed.error.issues));
     setErrors({});
-    record.mutate(parsed.data, {
-      onSuccess: () => {
-        pendingId.current = uuid();
-        setSeverity(undefined);
-        setMoaas(undefined);
-        setNote("");
-        setTime("");
-        setSaved(`${observationTypeLabels[type]} recorded.`);
-      },
-    });
+    if (!(await outbox.submit({ kind: "observation", body: parsed.data }))) return;
+    if (!correcting) pendingId.current = uuid();
+    setSavedType(type);
+    setSeverity(undefined);
+    setMoaas(undefined);
+    setNote("");
+    setTime("");
+  };
+
+  const correct = (entry: OutboxEntry) => {
+    if (entry.kind !== "observation") return;
+    outbox.startCorrecting(entry);
+    setType(entry.body.type);
+    setSeverity(entry.body.severity ?? undefined);
+    setMoaas(entry.body.moaas ?? undefined);
+    setNote(entry.body.note ?? "");
+    setTime("");
+    setErrors({});
   };
 
   const preview = useObservationPreview(
@@ -85,6 +116,16 @@ export function ObservationForm({ sessionId }: { sessionId: string }) {
       noValidate
     >
       <h2 id="observation-form-heading">Record observation</h2>
+      <RejectedEntries sessionId={sessionId} kind="observation" describe={describe} onEdit={correct} />
+      {outbox.correcting ? (
+        <p className="banner banner-info">
+          Correcting the observation of {formatClock(outbox.correcting.body.observedAt)} (time kept unless you
+          enter a new one).{" "}
+          <button type="button" className="button button-small" onClick={() => outbox.startCorrecting(null)}>
+            Cancel correction
+          </button>
+        </p>
+      ) : null}
       <div className="field">
         <label htmlFor="observation-type">Observation</label>
         <select
@@ -139,19 +180,17 @@ export function ObservationForm({ sessionId }: { sessionId: string }) {
         errors={shown.observedAt}
       />
       <AlertPreview items={preview} />
-      <ErrorBanner
-        error={
-          server.unplaced.length > 0 || Object.keys(server.fieldErrors).length === 0 ? record.error : null
-        }
-        title="Observation not recorded"
-        issues={server.unplaced}
-      />
+      <ErrorBanner error={outbox.saveError} title="Observation not saved on this device" />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={record.isPending}>
+        <button type="submit" className="button button-primary" disabled={outbox.saving}>
           Record observation
         </button>
         <p role="status" className="muted">
-          {record.isPending ? "Saving…" : saved}
+          {outbox.saving
+            ? "Saving…"
+            : savedType && outbox.lastState
+              ? `${observationTypeLabels[savedType]} ${statusText[outbox.lastState]}`
+              : null}
         </p>
       </div>
     </form>

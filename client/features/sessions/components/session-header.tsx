@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import type { SessionDetail } from "../../../../shared/schemas/session-views.ts";
 import { formatDateTime } from "../../../lib/time.ts";
 import { useSessionCourse } from "../../courses/api/get-session-course.ts";
+import { SessionOutboxStatus } from "../../outbox/components/session-outbox-status.tsx";
 import { PreInfusionPanel } from "../../screening/components/pre-infusion-panel.tsx";
 import { PhaseBadge } from "./phase-badge.tsx";
 import { SessionTimers } from "./session-timers.tsx";
@@ -47,6 +48,7 @@ export function SessionHeader({ detail }: { detail: SessionDetail }) {
             Printable report
           </Link>
         </div>
+        <SessionOutboxStatus sessionId={session.id} />
       </section>
       <PreInfusionPanel detail={detail} />
     </>

@@ -1,11 +1,14 @@
 import { Link } from "react-router";
 import type { SessionSummary } from "../../../../shared/schemas/session-views.ts";
 import { formatClock } from "../../../lib/time.ts";
+import { useNow } from "../../../lib/use-now.ts";
 import { isEscalated } from "../../alerts/alert-display.ts";
 import { EscalatedBadge } from "../../alerts/components/escalated-badge.tsx";
 import { PriorityBadge } from "../../alerts/components/priority-badge.tsx";
+import { entriesText, useOutboxCounts } from "../../outbox/use-outbox.ts";
 import { PhaseBadge } from "../../sessions/components/phase-badge.tsx";
 import { SessionTimers } from "../../sessions/components/session-timers.tsx";
+import { StaleNote, staleParameters, type TileParameter } from "./station-tile-stale.tsx";
 
 type Latest = SessionSummary["latestValues"];
 
@@ -17,11 +20,11 @@ function newestTime(latest: Latest): string | null {
 }
 
 /** The newest value of each parameter (a monitor's HR must not hide the last BP). */
-function LatestVitals({ latest }: { latest: Latest }) {
+function LatestVitals({ latest, stale }: { latest: Latest; stale: ReadonlyMap<TileParameter, number> }) {
   const time = newestTime(latest);
   if (!time) return <p className="muted">No vitals yet</p>;
   const bp = latest.sbp && latest.dbp ? `${latest.sbp.value}/${latest.dbp.value}` : "—";
-  const items = [
+  const items: { label: TileParameter; value: string; unit: string }[] = [
     { label: "BP", value: bp, unit: "mmHg" },
     { label: "HR", value: show(latest.hr), unit: "bpm" },
     { label: "SpO2", value: show(latest.spo2), unit: "%" },
@@ -35,6 +38,7 @@ function LatestVitals({ latest }: { latest: Latest }) {
             <dt>{i.label}</dt>
             <dd>
               {i.value} <span className="unit">{i.unit}</span>
+              {stale.has(i.label) ? <span className="unit"> (stale)</span> : null}
             </dd>
           </div>
         ))}
@@ -46,9 +50,22 @@ function LatestVitals({ latest }: { latest: Latest }) {
   );
 }
 
+/** Entries for this chair saved on this device but not yet on the server. */
+function UnsyncedNote({ sessionId }: { sessionId: string }) {
+  const { waiting, rejected, otherUsers } = useOutboxCounts(sessionId);
+  const parts = [
+    waiting > 0 ? `${entriesText(waiting)} waiting to sync` : null,
+    rejected > 0 ? `${entriesText(rejected)} not accepted` : null,
+    otherUsers > 0 ? `${entriesText(otherUsers)} of another login` : null,
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  return <p className="banner banner-info tile-unsynced">⟳ On this device: {parts.join(", ")}</p>;
+}
+
 /** One chair on the central station, readable from a metre away. */
 export function StationTile({ summary }: { summary: SessionSummary }) {
   const { session, patient, latestValues, openAlerts, worstOpenPriority } = summary;
+  const stale = staleParameters(summary, useNow());
   const unacknowledged = openAlerts.filter((a) => !a.acknowledgedAt).length;
   const escalated = openAlerts.some(isEscalated);
   return (
@@ -71,7 +88,9 @@ export function StationTile({ summary }: { summary: SessionSummary }) {
         <span className={unacknowledged > 0 ? "unacked" : "muted"}>{unacknowledged} unacknowledged</span>
       </div>
       <SessionTimers session={session} />
-      <LatestVitals latest={latestValues} />
+      <LatestVitals latest={latestValues} stale={stale} />
+      <StaleNote stale={stale} />
+      <UnsyncedNote sessionId={session.id} />
     </article>
   );
 }

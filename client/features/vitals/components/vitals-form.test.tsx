@@ -1,12 +1,17 @@
-import { screen, waitFor } from "@testing-library/react";
+import "fake-indexeddb/auto";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { defaultProfile } from "../../../../shared/clinical/engine/profile.ts";
 import { type EngineState, initialState } from "../../../../shared/clinical/engine/state.ts";
 import { step } from "../../../../shared/clinical/engine/step.ts";
 import { ids, makeReading } from "../../../testing/fixtures.ts";
-import { jsonResponse, mockFetch, renderWithProviders } from "../../../testing/render.tsx";
+import { jsonResponse, mockFetch } from "../../../testing/render.tsx";
+import { renderWithOutbox } from "../../outbox/render-with-outbox.tsx";
 import { VitalsForm } from "./vitals-form.tsx";
+
+// the outbox works through IndexedDB and the fake fetch: allow for a loaded machine
+const outboxWait = { timeout: 5000 };
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -52,7 +57,7 @@ describe("VitalsForm", () => {
   it("shows each shared-schema issue next to its field and does not submit", async () => {
     const { calls } = mockApi(() => jsonResponse({}));
     const user = userEvent.setup();
-    renderWithProviders(<VitalsForm sessionId={ids.session} />);
+    renderWithOutbox(<VitalsForm sessionId={ids.session} />);
 
     await user.type(screen.getByLabelText("Systolic BP"), "120");
     await user.type(screen.getByLabelText("Heart rate"), "400");
@@ -71,7 +76,7 @@ describe("VitalsForm", () => {
   it("asks for at least one vital sign when empty", async () => {
     mockApi(() => jsonResponse({}));
     const user = userEvent.setup();
-    renderWithProviders(<VitalsForm sessionId={ids.session} />);
+    renderWithOutbox(<VitalsForm sessionId={ids.session} />);
     await user.click(screen.getByRole("button", { name: "Record vitals" }));
     expect(screen.getByLabelText("Systolic BP")).toHaveAccessibleDescription(/enter at least one vital sign/);
   });
@@ -79,7 +84,7 @@ describe("VitalsForm", () => {
   it("derives MAP live from SBP and DBP", async () => {
     mockApi(() => jsonResponse({}));
     const user = userEvent.setup();
-    renderWithProviders(<VitalsForm sessionId={ids.session} />);
+    renderWithOutbox(<VitalsForm sessionId={ids.session} />);
     const map = screen.getByLabelText("Mean arterial pressure");
     expect(map).toHaveTextContent("—");
     await user.type(screen.getByLabelText("Systolic BP"), "120");
@@ -90,7 +95,7 @@ describe("VitalsForm", () => {
   it("previews the alert a value will raise before submitting", async () => {
     const { fetch } = mockApi(() => jsonResponse({}));
     const user = userEvent.setup();
-    renderWithProviders(<VitalsForm sessionId={ids.session} />);
+    renderWithOutbox(<VitalsForm sessionId={ids.session} />);
     await waitFor(() => expect(fetch).toHaveBeenCalledWith(contextUrl, expect.anything()));
     expect(screen.queryByText(/will raise/)).not.toBeInTheDocument();
     await user.type(screen.getByLabelText("Systolic BP"), "210");
@@ -111,9 +116,9 @@ describe("VitalsForm", () => {
     ).state;
     mockApi(() => jsonResponse({}), state);
     const user = userEvent.setup();
-    renderWithProviders(<VitalsForm sessionId={ids.session} />);
+    renderWithOutbox(<VitalsForm sessionId={ids.session} />);
     await user.type(screen.getByLabelText("Systolic BP"), "185");
-    const region = await screen.findByText(/confirmed by 182 mmHg/);
+    const region = await screen.findByText(/confirmed by 182 mmHg/, {}, outboxWait);
     expect(region.closest("[role=status]")).toHaveTextContent(
       "▲ HIGH Systolic BP 185 mmHg ≥ 180, confirmed by 182 mmHg 5 min earlier (upgrades the open alert)",
     );
@@ -122,7 +127,7 @@ describe("VitalsForm", () => {
   it("without a previous reading the same value is only medium", async () => {
     mockApi(() => jsonResponse({}), initialState("infusing", Date.now() - 20 * 60_000));
     const user = userEvent.setup();
-    renderWithProviders(<VitalsForm sessionId={ids.session} />);
+    renderWithOutbox(<VitalsForm sessionId={ids.session} />);
     await user.type(screen.getByLabelText("Systolic BP"), "185");
     const preview = screen.getByText(/will raise/).closest("[role=status]");
     await waitFor(() => expect(preview).not.toHaveTextContent("context is not loaded"));
@@ -133,11 +138,11 @@ describe("VitalsForm", () => {
   it("submits the right payload on Enter, then clears and refocuses Systolic BP", async () => {
     const { calls } = mockApi((_url, init) => okResponse(JSON.parse(String(init.body))));
     const user = userEvent.setup();
-    renderWithProviders(<VitalsForm sessionId={ids.session} />);
+    renderWithOutbox(<VitalsForm sessionId={ids.session} />);
     await fillAll(user);
     await user.keyboard("{Enter}");
 
-    await waitFor(() => expect(calls()).toHaveLength(1));
+    await waitFor(() => expect(calls()).toHaveLength(1), outboxWait);
     const [url, init] = calls()[0]!;
     expect(url).toBe(`/api/sessions/${ids.session}/vitals`);
     expect(init?.method).toBe("POST");
@@ -147,44 +152,82 @@ describe("VitalsForm", () => {
     expect(body.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(Number.isNaN(Date.parse(body.observedAt))).toBe(false);
 
-    await waitFor(() => expect(screen.getByLabelText("Systolic BP")).toHaveValue(""));
+    await waitFor(() => expect(screen.getByLabelText("Systolic BP")).toHaveValue(""), outboxWait);
     expect(screen.getByLabelText("Systolic BP")).toHaveFocus();
     expect(screen.getByLabelText("Respiratory rate")).toHaveValue("");
   });
 
-  it("shows a server issue next to its field and keeps the id for the retry", async () => {
-    const { calls } = mockApi(() =>
-      jsonResponse(
-        {
-          error: {
-            code: "validation_failed",
-            message: "The request is invalid",
-            issues: [{ path: "hr", message: "server refuses this heart rate" }],
-          },
-        },
-        422,
-      ),
-    );
+  it("clears at once while offline, says the reading waits, and sends it when back online", async () => {
+    let online = false;
+    const { calls } = mockApi((_url, init) => {
+      if (!online) throw new TypeError("Failed to fetch");
+      return okResponse(JSON.parse(String(init.body)));
+    });
     const user = userEvent.setup();
-    renderWithProviders(<VitalsForm sessionId={ids.session} />);
-    await user.type(screen.getByLabelText("Heart rate"), "72{Enter}");
-    await waitFor(() =>
-      expect(screen.getByLabelText("Heart rate")).toHaveAccessibleDescription(
-        /server refuses this heart rate/,
-      ),
-    );
-    await user.click(screen.getByRole("button", { name: "Record vitals" }));
-    await waitFor(() => expect(calls()).toHaveLength(2));
-    const first = JSON.parse(String(calls()[0]![1]?.body));
-    const second = JSON.parse(String(calls()[1]![1]?.body));
-    expect(second.id).toBe(first.id);
+    renderWithOutbox(<VitalsForm sessionId={ids.session} />);
+    await fillAll(user);
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(screen.getByLabelText("Systolic BP")).toHaveValue(""), outboxWait);
+    await waitFor(() => expect(calls()).toHaveLength(1), outboxWait);
+    expect(screen.getByText(/saved on this device; waiting to sync/)).toBeInTheDocument();
+
+    online = true;
+    window.dispatchEvent(new Event("online"));
+    await screen.findByText(/Reading recorded at/, {}, outboxWait);
+    const sentIds = calls().map(([, init]) => JSON.parse(String(init?.body)).id);
+    expect(new Set(sentIds).size).toBe(1);
   });
 
-  it("shows a non-field server error as an alert banner", async () => {
+  it("keeps a refused reading with the server's reason; the correction is resent with the same id", async () => {
+    let refuse = true;
+    const { calls } = mockApi((_url, init) =>
+      refuse
+        ? jsonResponse(
+            {
+              error: {
+                code: "validation_failed",
+                message: "The request is invalid",
+                issues: [{ path: "hr", message: "server refuses this heart rate" }],
+              },
+            },
+            422,
+          )
+        : okResponse(JSON.parse(String(init.body))),
+    );
+    const user = userEvent.setup();
+    renderWithOutbox(<VitalsForm sessionId={ids.session} />);
+    await user.type(screen.getByLabelText("Heart rate"), "72{Enter}");
+    const rejected = await screen.findByRole("alert", {}, outboxWait);
+    expect(rejected).toHaveTextContent("Vitals HR 72");
+    expect(rejected).toHaveTextContent("server refuses this heart rate");
+
+    await user.click(within(rejected).getByRole("button", { name: /^Correct/ }));
+    const hr = screen.getByLabelText("Heart rate");
+    expect(hr).toHaveValue("72");
+    expect(hr).toHaveAccessibleDescription(/server refuses this heart rate/);
+    refuse = false;
+    await user.clear(hr);
+    await user.type(hr, "74{Enter}");
+    await screen.findByText(/Reading recorded at/, {}, outboxWait);
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    const [first, second] = calls().map(([, init]) => JSON.parse(String(init?.body)));
+    expect(second.id).toBe(first.id);
+    expect(second.observedAt).toBe(first.observedAt);
+    expect(second.hr).toBe(74);
+  });
+
+  it("never drops a refused reading by itself: only an explicit, confirmed discard removes it", async () => {
     mockApi(() => jsonResponse({ error: { code: "session_locked", message: "The session is locked" } }, 409));
     const user = userEvent.setup();
-    renderWithProviders(<VitalsForm sessionId={ids.session} />);
+    renderWithOutbox(<VitalsForm sessionId={ids.session} />);
     await user.type(screen.getByLabelText("Heart rate"), "72{Enter}");
-    expect(await screen.findByRole("alert")).toHaveTextContent("The session is locked");
+    const rejected = await screen.findByRole("alert", {}, outboxWait);
+    expect(rejected).toHaveTextContent("The session is locked");
+    await user.click(within(rejected).getByRole("button", { name: /^Discard/ }));
+    await user.click(within(rejected).getByRole("button", { name: "Keep it" }));
+    expect(screen.getByRole("alert")).toHaveTextContent("The session is locked");
+    await user.click(within(rejected).getByRole("button", { name: /^Discard/ }));
+    await user.click(within(rejected).getByRole("button", { name: "Yes, discard" }));
+    await waitFor(() => expect(screen.queryByRole("alert")).not.toBeInTheDocument(), outboxWait);
   });
 });

@@ -8,21 +8,43 @@ import { ObservedAtField } from "../../../components/observed-at-field.tsx";
 import { type FieldErrors, splitServerIssues, toFieldErrors } from "../../../lib/field-errors.ts";
 import { formatClock, todayAt } from "../../../lib/time.ts";
 import { uuid } from "../../../lib/uuid.ts";
-import { useRecordVitals } from "../api/record-vitals.ts";
+import { RejectedEntries } from "../../outbox/components/rejected-entries.tsx";
+import type { OutboxEntry } from "../../outbox/outbox-entry.ts";
+import { type SubmittedState, useOutboxSubmit } from "../../outbox/use-outbox-submit.ts";
 import { useVitalsPreview } from "../use-vitals-preview.ts";
-import { draftValues, emptyDraft, previewValues, type VitalsDraft } from "../vitals-input.ts";
+import {
+  describeVitals,
+  draftFrom,
+  draftValues,
+  emptyDraft,
+  previewValues,
+  type VitalsDraft,
+} from "../vitals-input.ts";
 import { AlertPreview } from "./alert-preview.tsx";
 import { VitalField } from "./vital-field.tsx";
 
 const fields = [...vitalParameters, "observedAt"];
 
-/** Keyboard-first vitals entry: type, Tab, Enter; focus returns to Systolic BP after each reading. */
+const describe = (e: OutboxEntry) => (e.kind === "vitals" ? describeVitals(e.body) : e.kind);
+
+function statusText(state: SubmittedState | null, observedAt: string | null): string | null {
+  if (!state || !observedAt) return null;
+  const at = formatClock(observedAt);
+  if (state === "sent") return `Reading recorded at ${at}.`;
+  if (state === "rejected") return `Reading of ${at} not accepted by the server: see above.`;
+  return `Reading of ${at} saved on this device; waiting to sync.`;
+}
+
+/**
+ * Keyboard-first vitals entry: type, Tab, Enter; focus returns to Systolic BP after each reading.
+ * A reading goes into the device's outbox first and the form clears at once; the outbox sends it.
+ */
 export function VitalsForm({ sessionId }: { sessionId: string }) {
-  const record = useRecordVitals(sessionId);
+  const outbox = useOutboxSubmit(sessionId);
   const [draft, setDraft] = useState<VitalsDraft>(emptyDraft);
   const [time, setTime] = useState("");
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [saved, setSaved] = useState<string | null>(null);
+  const [lastObservedAt, setLastObservedAt] = useState<string | null>(null);
   // one id per reading: a retry after a failure carries the same id (idempotent on the server)
   const pendingId = useRef(uuid());
   const sbpRef = useRef<HTMLInputElement>(null);
@@ -33,17 +55,19 @@ export function VitalsForm({ sessionId }: { sessionId: string }) {
       ? meanArterialPressure(preview.sbp, preview.dbp)
       : null;
   const alertPreview = useVitalsPreview(sessionId, preview, time ? todayAt(time) : null);
-  const server = splitServerIssues(record.error, fields);
+  const server = splitServerIssues(outbox.correctingError, fields);
   const shown = { ...server.fieldErrors, ...errors };
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    record.reset();
-    setSaved(null);
-    const observedAt = time ? todayAt(time) : new Date().toISOString();
+    const correcting = outbox.correcting;
+    // a corrected reading keeps its clinical time unless the nurse enters another
+    const observedAt = time
+      ? (todayAt(time) ?? time)
+      : (correcting?.body.observedAt ?? new Date().toISOString());
     const payload: RecordVitalsRequest = {
-      id: pendingId.current,
-      observedAt: observedAt ?? time,
+      id: outbox.idFor(pendingId.current),
+      observedAt,
       source: "manual",
       ...draftValues(draft),
     };
@@ -53,15 +77,26 @@ export function VitalsForm({ sessionId }: { sessionId: string }) {
       return;
     }
     setErrors({});
-    record.mutate(parsed.data, {
-      onSuccess: ({ reading }) => {
-        pendingId.current = uuid();
-        setDraft(emptyDraft);
-        setTime("");
-        setSaved(`Reading recorded at ${formatClock(reading.observedAt)}.`);
-        sbpRef.current?.focus();
-      },
-    });
+    if (!(await outbox.submit({ kind: "vitals", body: parsed.data }))) return;
+    if (!correcting) pendingId.current = uuid();
+    setLastObservedAt(parsed.data.observedAt);
+    setDraft(emptyDraft);
+    setTime("");
+    sbpRef.current?.focus();
+  };
+
+  const correct = (entry: OutboxEntry) => {
+    if (entry.kind !== "vitals") return;
+    outbox.startCorrecting(entry);
+    setDraft(draftFrom(entry.body));
+    setTime("");
+    setErrors({});
+    sbpRef.current?.focus();
+  };
+
+  const cancelCorrection = () => {
+    outbox.startCorrecting(null);
+    setDraft(emptyDraft);
   };
 
   const set = (p: keyof VitalsDraft) => (v: string) => setDraft((d) => ({ ...d, [p]: v }));
@@ -69,6 +104,16 @@ export function VitalsForm({ sessionId }: { sessionId: string }) {
   return (
     <form className="vitals-form" aria-labelledby="vitals-form-heading" onSubmit={onSubmit} noValidate>
       <h2 id="vitals-form-heading">Record vitals</h2>
+      <RejectedEntries sessionId={sessionId} kind="vitals" describe={describe} onEdit={correct} />
+      {outbox.correcting ? (
+        <p className="banner banner-info">
+          Correcting the reading observed at {formatClock(outbox.correcting.body.observedAt)} (kept unless you
+          enter a new time).{" "}
+          <button type="button" className="button button-small" onClick={cancelCorrection}>
+            Cancel correction
+          </button>
+        </p>
+      ) : null}
       <div className="vitals-grid">
         {vitalParameters.map((p) => (
           <VitalField
@@ -97,19 +142,13 @@ export function VitalsForm({ sessionId }: { sessionId: string }) {
             : "Clinic default limits: this session’s context is not loaded."
         }
       />
-      <ErrorBanner
-        error={
-          server.unplaced.length > 0 || Object.keys(server.fieldErrors).length === 0 ? record.error : null
-        }
-        title="Reading not recorded"
-        issues={server.unplaced}
-      />
+      <ErrorBanner error={outbox.saveError} title="Reading not saved on this device" />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={record.isPending}>
+        <button type="submit" className="button button-primary" disabled={outbox.saving}>
           Record vitals
         </button>
         <p role="status" className="muted">
-          {record.isPending ? "Saving…" : saved}
+          {outbox.saving ? "Saving…" : statusText(outbox.lastState, lastObservedAt)}
         </p>
       </div>
     </form>
