@@ -17,50 +17,103 @@ export interface ChartMarker {
   kind: "infusion" | "observation";
 }
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
+// Minutes to 3 decimals (60 ms): fine enough to keep 1 Hz monitor readings apart.
+const roundT = (n: number) => Math.round(n * 1000) / 1000;
 const opt = (v: number | null) => v ?? undefined;
 
-/**
- * Readings as points on "minutes since session start", plus infusion and observation markers. Entries
- * entered in error are left out of the lines and markers (the tables still show them, struck through).
- */
-export function chartData(detail: SessionDetail): {
-  points: ChartPoint[];
-  markers: ChartMarker[];
-  maxT: number;
-} {
-  const start = detail.session.createdAt;
-  const points = detail.vitals
-    .filter((r) => r.status !== "entered_in_error")
-    .map((r) => ({
-      t: round1(minutesBetween(start, r.observedAt)),
-      sbp: opt(r.sbp),
-      dbp: opt(r.dbp),
-      map: opt(r.map),
-      hr: opt(r.hr),
-      spo2: opt(r.spo2),
-    }));
+type Reading = SessionDetail["vitals"][number];
+
+/** Readings keep their identity across cache updates: each is converted once, not on every new reading. */
+const pointCache = new WeakMap<Reading, { start: string; point: ChartPoint }>();
+
+function toPoint(r: Reading, start: string, startMs: number): ChartPoint {
+  const cached = pointCache.get(r);
+  if (cached?.start === start) return cached.point;
+  const point = {
+    t: roundT((Date.parse(r.observedAt) - startMs) / 60_000),
+    sbp: opt(r.sbp),
+    dbp: opt(r.dbp),
+    map: opt(r.map),
+    hr: opt(r.hr),
+    spo2: opt(r.spo2),
+  };
+  pointCache.set(r, { start, point });
+  return point;
+}
+
+/** Readings as points on "minutes since session start", sorted; entries entered in error left out. */
+export function chartPoints(vitals: readonly Reading[], start: string): ChartPoint[] {
+  const startMs = Date.parse(start);
+  const points: ChartPoint[] = [];
+  for (const r of vitals) if (r.status !== "entered_in_error") points.push(toPoint(r, start, startMs));
+  if (!isSortedByT(points)) points.sort((a, b) => a.t - b.t);
+  return points;
+}
+
+/** Infusion start/stop and observation markers; observations entered in error are left out. */
+export function chartMarkers(
+  session: SessionDetail["session"],
+  observations: SessionDetail["observations"],
+): ChartMarker[] {
+  const start = session.createdAt;
   const markers: ChartMarker[] = [];
-  const { infusionStartedAt, infusionStoppedAt } = detail.session;
+  const { infusionStartedAt, infusionStoppedAt } = session;
   if (infusionStartedAt)
     markers.push({
-      t: round1(minutesBetween(start, infusionStartedAt)),
+      t: roundT(minutesBetween(start, infusionStartedAt)),
       label: "Infusion start",
       kind: "infusion",
     });
   if (infusionStoppedAt)
     markers.push({
-      t: round1(minutesBetween(start, infusionStoppedAt)),
+      t: roundT(minutesBetween(start, infusionStoppedAt)),
       label: "Infusion stop",
       kind: "infusion",
     });
-  for (const o of detail.observations.filter((x) => x.status !== "entered_in_error")) {
+  for (const o of observations.filter((x) => x.status !== "entered_in_error")) {
     markers.push({
-      t: round1(minutesBetween(start, o.observedAt)),
+      t: roundT(minutesBetween(start, o.observedAt)),
       label: observationTypeLabels[o.type],
       kind: "observation",
     });
   }
-  const maxT = Math.max(10, ...points.map((p) => p.t), ...markers.map((m) => m.t));
-  return { points, markers, maxT: Math.ceil(maxT) };
+  return markers;
+}
+
+/** The time axis: at least 10 minutes, up to the whole minute after the latest point or marker. */
+export function chartMaxT(points: readonly ChartPoint[], markers: readonly ChartMarker[]): number {
+  // Points are sorted, so the last one is the latest: no spread over thousands of monitor readings.
+  return Math.ceil(Math.max(10, points.at(-1)?.t ?? 0, ...markers.map((m) => m.t)));
+}
+
+function isSortedByT(points: readonly ChartPoint[]): boolean {
+  for (let i = 1; i < points.length; i++) if (points[i]!.t < points[i - 1]!.t) return false;
+  return true;
+}
+
+export type YDomain = [number | "auto", number | "auto"];
+
+/**
+ * The y range to draw: the chart's usual scale widened to take in every plotted value, so an SpO2 of 72
+ * on an 80-100 chart is shown, not clipped. "auto" ends follow the data, rounded out to `step`.
+ */
+export function domainCovering(
+  usual: YDomain,
+  series: readonly (readonly { y: number }[])[],
+  step = 10,
+): [number, number] {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const s of series)
+    for (const p of s) {
+      if (p.y < min) min = p.y;
+      if (p.y > max) max = p.y;
+    }
+  if (min > max) {
+    min = typeof usual[0] === "number" ? usual[0] : 0;
+    max = typeof usual[1] === "number" ? usual[1] : min + step;
+  }
+  const low = Math.floor(Math.min(min, typeof usual[0] === "number" ? usual[0] : min) / step) * step;
+  const high = Math.ceil(Math.max(max, typeof usual[1] === "number" ? usual[1] : max) / step) * step;
+  return [low, high > low ? high : low + step];
 }

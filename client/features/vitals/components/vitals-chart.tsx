@@ -1,5 +1,9 @@
+import { memo, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import type { ChartMarker, ChartPoint } from "../chart-data.ts";
+import { type ChartMarker, type ChartPoint, domainCovering, type YDomain } from "../chart-data.ts";
+import type { XY } from "../lttb.ts";
+import { type SeriesKey, seriesForWidth, seriesXY } from "../lttb-chart-series.ts";
+import { VitalsChartLine } from "./vitals-chart-line.tsx";
 
 /** SVG attributes cannot read CSS variables: the chart palette mirrors theme.css. */
 export const chartColors = {
@@ -15,7 +19,7 @@ export const chartColors = {
 };
 
 export interface Series {
-  key: keyof Omit<ChartPoint, "t">;
+  key: SeriesKey;
   name: string;
   color: string;
   dashed?: boolean;
@@ -23,16 +27,125 @@ export interface Series {
 
 interface Props {
   caption: string;
-  points: ChartPoint[];
+  points: readonly ChartPoint[];
   markers: ChartMarker[];
   maxT: number;
   series: Series[];
-  yDomain: [number | "auto", number | "auto"];
+  yDomain: YDomain;
   unit: string;
 }
 
-/** One vital-sign chart over minutes since session start, as a captioned figure. */
-export function VitalsChart({ caption, points, markers, maxT, series, yDomain, unit }: Props) {
+const chartHeight = 200;
+const margin = { top: 16, right: 16, bottom: 4, left: 0 };
+const yAxisWidth = 64;
+/** Before layout (and in jsdom) the chart assumes a common panel width. */
+const fallbackWidth = 800;
+/** Sparse (manual) series are recharts lines with dots and tooltip; dense monitor data a plain path. */
+const maxPointsWithDots = 120;
+const axisTick = { fill: chartColors.axis, fontSize: 13 };
+const tooltipStyle = { background: "#2a2e35", border: "1px solid #5f6670", color: "#e3e5e8" };
+
+/**
+ * The chart body's width, measured before the first paint; null until then, so the chart is drawn once at
+ * its real width instead of once at a guess and again after measuring.
+ */
+function useWidth(): [React.RefObject<HTMLDivElement | null>, number | null] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const w = Math.round(el.clientWidth);
+      setWidth(w > 0 ? w : fallbackWidth);
+    };
+    measure();
+    if (typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
+
+interface Drawn {
+  series: Series;
+  data: readonly XY[];
+}
+
+/**
+ * One vital-sign chart over minutes since session start, as a captioned figure. Each series is
+ * downsampled to the plot's pixel width (every bucket's min and max kept, the last minutes whole), so a
+ * 2-hour 1 Hz session draws about as fast as a short one; memoised so unchanged props do not redraw.
+ */
+export const VitalsChart = memo(function VitalsChart({
+  caption,
+  points,
+  markers,
+  maxT,
+  series,
+  yDomain,
+  unit,
+}: Props) {
+  const [bodyRef, width] = useWidth();
+  const plotWidth = width === null ? null : Math.max(100, width - yAxisWidth - margin.left - margin.right);
+  const drawn = useMemo<Drawn[]>(
+    () =>
+      plotWidth === null
+        ? []
+        : series.map((s) => ({ series: s, data: seriesForWidth(seriesXY(points, s.key), plotWidth) })),
+    [points, series, plotWidth],
+  );
+  const xDomain = useMemo(() => [0, maxT], [maxT]);
+  // recharts builds no x scale without chart data: two anchors at the ends of the time axis suffice.
+  const anchors = useMemo(() => [{ x: 0 }, { x: maxT }], [maxT]);
+  const [yLow, yHigh] = domainCovering(
+    yDomain,
+    drawn.map((d) => d.data),
+  );
+  // The tooltip reads recharts <Line>s only: dense paths have none to show, and it costs a mount.
+  const hasSparse = drawn.some((d) => d.data.length <= maxPointsWithDots);
+  // Axes, grid and markers change about once a minute; built once per change, React skips them otherwise.
+  const frame = useMemo(() => {
+    const yRange = [yLow, yHigh];
+    return (
+      <>
+        <CartesianGrid stroke={chartColors.grid} strokeDasharray="3 3" />
+        <XAxis
+          type="number"
+          dataKey="x"
+          domain={xDomain}
+          unit=" min"
+          stroke={chartColors.axis}
+          tick={axisTick}
+          allowDecimals={false}
+        />
+        <YAxis
+          type="number"
+          domain={yRange}
+          allowDataOverflow
+          unit={unit}
+          stroke={chartColors.axis}
+          tick={axisTick}
+          width={yAxisWidth}
+        />
+        {hasSparse ? <Tooltip contentStyle={tooltipStyle} /> : null}
+        {markers.map((m) => (
+          <ReferenceLine
+            key={`${m.kind}-${m.t}-${m.label}`}
+            x={m.t}
+            stroke={m.kind === "infusion" ? chartColors.infusion : chartColors.observation}
+            strokeDasharray={m.kind === "infusion" ? undefined : "2 4"}
+            label={
+              m.kind === "infusion"
+                ? { value: m.label, fill: chartColors.infusion, fontSize: 12, position: "insideTopLeft" }
+                : undefined
+            }
+          />
+        ))}
+      </>
+    );
+  }, [xDomain, yLow, yHigh, unit, markers, hasSparse]);
   return (
     <figure className="chart">
       <figcaption>
@@ -45,61 +158,38 @@ export function VitalsChart({ caption, points, markers, maxT, series, yDomain, u
           ))}
         </span>
       </figcaption>
-      <div aria-hidden="true" className="chart-body">
-        <LineChart
-          responsive
-          style={{ width: "100%", height: 200 }}
-          data={points}
-          margin={{ top: 16, right: 16, bottom: 4, left: 0 }}
-          accessibilityLayer={false}
-        >
-          <CartesianGrid stroke={chartColors.grid} strokeDasharray="3 3" />
-          <XAxis
-            type="number"
-            dataKey="t"
-            domain={[0, maxT]}
-            unit=" min"
-            stroke={chartColors.axis}
-            tick={{ fill: chartColors.axis, fontSize: 13 }}
-            allowDecimals={false}
-          />
-          <YAxis
-            domain={yDomain}
-            unit={unit}
-            stroke={chartColors.axis}
-            tick={{ fill: chartColors.axis, fontSize: 13 }}
-            width={64}
-          />
-          <Tooltip contentStyle={{ background: "#2a2e35", border: "1px solid #5f6670", color: "#e3e5e8" }} />
-          {markers.map((m) => (
-            <ReferenceLine
-              key={`${m.kind}-${m.t}-${m.label}`}
-              x={m.t}
-              stroke={m.kind === "infusion" ? chartColors.infusion : chartColors.observation}
-              strokeDasharray={m.kind === "infusion" ? undefined : "2 4"}
-              label={
-                m.kind === "infusion"
-                  ? { value: m.label, fill: chartColors.infusion, fontSize: 12, position: "insideTopLeft" }
-                  : undefined
-              }
-            />
-          ))}
-          {series.map((s) => (
-            <Line
-              key={s.key}
-              type="monotone"
-              dataKey={s.key}
-              name={s.name}
-              stroke={s.color}
-              strokeWidth={2}
-              strokeDasharray={s.dashed ? "5 4" : undefined}
-              dot={{ r: 3 }}
-              connectNulls
-              isAnimationActive={false}
-            />
-          ))}
-        </LineChart>
+      <div aria-hidden="true" className="chart-body" ref={bodyRef} style={{ minHeight: chartHeight }}>
+        {width === null ? null : (
+          <LineChart
+            data={anchors}
+            width={width}
+            height={chartHeight}
+            margin={margin}
+            accessibilityLayer={false}
+          >
+            {frame}
+            {drawn.map(({ series: s, data }) =>
+              data.length > maxPointsWithDots ? (
+                <VitalsChartLine key={s.key} data={data} color={s.color} dashed={s.dashed} />
+              ) : (
+                <Line
+                  key={s.key}
+                  data={data as XY[]}
+                  type="monotone"
+                  dataKey="y"
+                  name={s.name}
+                  stroke={s.color}
+                  strokeWidth={2}
+                  strokeDasharray={s.dashed ? "5 4" : undefined}
+                  dot={{ r: 3 }}
+                  connectNulls
+                  isAnimationActive={false}
+                />
+              ),
+            )}
+          </LineChart>
+        )}
       </div>
     </figure>
   );
-}
+});
