@@ -33,6 +33,21 @@ export function auditActor(user: { id: string; displayName: string } | null | un
  * it records commits. The advisory lock (released at commit) orders appends so each links to the last.
  */
 export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
+  await appendAuditBatch(trx, [entry]);
+}
+
+/** Rows per insert statement: 12 parameters a row stays far below PostgreSQL's 65,535 limit. */
+const insertChunk = 1000;
+
+/**
+ * Appends entries in order with one advisory lock and multi-row inserts (group commit): the hashes are
+ * chained in memory exactly as one-at-a-time appends would chain them.
+ */
+export async function appendAuditBatch(
+  trx: Transaction<Database>,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
   await sql`select pg_advisory_xact_lock(${auditLockKey})`.execute(trx);
   const last = await trx
     .selectFrom("audit_log")
@@ -40,23 +55,24 @@ export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry)
     .orderBy(sql`audit_log.seq`, "desc")
     .limit(1)
     .executeTakeFirst();
-  const seq = last ? Number(last.seq) + 1 : 1;
-  const prevHash = last?.hash ?? genesisHash;
-  const fields = {
-    seq,
-    at: entry.at.toISOString(),
-    actorId: entry.actor.id,
-    actorName: entry.actor.name,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId ?? null,
-    sessionId: entry.sessionId ?? null,
-    before: asStoredJson(entry.before),
-    after: asStoredJson(entry.after),
-  };
-  await trx
-    .insertInto("audit_log")
-    .values({
+  let seq = last ? Number(last.seq) : 0;
+  let prevHash = last?.hash ?? genesisHash;
+  const rows = entries.map((entry) => {
+    seq++;
+    const fields = {
+      seq,
+      at: entry.at.toISOString(),
+      actorId: entry.actor.id,
+      actorName: entry.actor.name,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId ?? null,
+      sessionId: entry.sessionId ?? null,
+      before: asStoredJson(entry.before),
+      after: asStoredJson(entry.after),
+    };
+    const hash = rowHash(prevHash, fields);
+    const row = {
       seq: String(seq),
       at: entry.at,
       actor_id: fields.actorId,
@@ -68,9 +84,17 @@ export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry)
       before: fields.before === null ? null : JSON.stringify(fields.before),
       after: fields.after === null ? null : JSON.stringify(fields.after),
       prev_hash: prevHash,
-      hash: rowHash(prevHash, fields),
-    })
-    .execute();
+      hash,
+    };
+    prevHash = hash;
+    return row;
+  });
+  for (let i = 0; i < rows.length; i += insertChunk) {
+    await trx
+      .insertInto("audit_log")
+      .values(rows.slice(i, i + insertChunk))
+      .execute();
+  }
 }
 
 /** Appends in a transaction of its own (writes that are a single statement, such as a login). */

@@ -1,4 +1,11 @@
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
+import {
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  sql,
+  type Transaction,
+  type Updateable,
+} from "kysely";
 import type { InfusionSession, Phase } from "../../shared/schemas/session.ts";
 import type { Database, InfusionSessionsTable } from "../db/schema.ts";
 import { iso, isoOrNull } from "../db/time.ts";
@@ -104,4 +111,40 @@ export async function reserveSeqs(
     .returning("seq")
     .executeTakeFirstOrThrow();
   return Array.from({ length: count }, (_, i) => row.seq - count + 1 + i);
+}
+
+/**
+ * Locks several sessions for a batched write, in id order so that two batches (on any node) that share
+ * sessions always take their locks in the same order and cannot deadlock.
+ */
+export async function lockSessions(
+  trx: Transaction<Database>,
+  ids: Iterable<string>,
+): Promise<Map<string, InfusionSession>> {
+  const unique = [...new Set(ids)].sort();
+  if (unique.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom("infusion_sessions")
+    .selectAll()
+    .where("id", "in", unique)
+    .orderBy("id")
+    .forUpdate()
+    .execute();
+  return new Map(rows.map((row) => [row.id, toSession(row)]));
+}
+
+/** reserveSeqs for several sessions in one statement: each session's first reserved number. */
+export async function reserveSeqsMany(
+  trx: Transaction<Database>,
+  counts: ReadonlyMap<string, number>,
+): Promise<Map<string, number>> {
+  const entries = [...counts].filter(([, n]) => n > 0);
+  if (entries.length === 0) return new Map();
+  const values = sql.join(entries.map(([id, n]) => sql`(${id}::uuid, ${n}::int)`));
+  const { rows } = await sql<{ id: string; seq: number }>`
+    update infusion_sessions as s set seq = s.seq + v.n
+    from (values ${values}) as v(id, n)
+    where s.id = v.id
+    returning s.id, s.seq`.execute(trx);
+  return new Map(rows.map((r) => [r.id, r.seq - counts.get(r.id)! + 1]));
 }

@@ -1,0 +1,105 @@
+import type { Transaction } from "kysely";
+import { defaultProfile, parseProfile, type ThresholdProfile } from "../../shared/clinical/engine/profile.ts";
+import { type EngineState, initialState, parseState } from "../../shared/clinical/engine/state.ts";
+import { step } from "../../shared/clinical/engine/step.ts";
+import { nextDueAt } from "../../shared/clinical/engine/timers.ts";
+import type { EngineInput } from "../../shared/clinical/engine/types.ts";
+import type { InfusionSession } from "../../shared/schemas/session.ts";
+import { type AlertChange, applyEngineEvents } from "../alerts/apply-events.ts";
+import type { Database } from "../db/schema.ts";
+
+/**
+ * The alert engines of a batch's sessions: profiles and states loaded with one query each, stepped in
+ * memory input by input (as runEngine would, one after the other), and saved once per session.
+ */
+export class EngineBatch {
+  private constructor(
+    private readonly trx: Transaction<Database>,
+    private readonly profiles: Map<string, ThresholdProfile>,
+    private readonly states: Map<string, EngineState>,
+  ) {}
+
+  static async load(trx: Transaction<Database>, sessions: InfusionSession[]): Promise<EngineBatch> {
+    const ids = sessions.map((s) => s.id);
+    if (ids.length === 0) return new EngineBatch(trx, new Map(), new Map());
+    const [profiles, stateRows] = await Promise.all([
+      effectiveProfiles(trx, ids),
+      trx
+        .selectFrom("alert_engine_states")
+        .select(["session_id", "state"])
+        .where("session_id", "in", ids)
+        .execute(),
+    ]);
+    const stored = new Map(stateRows.map((r) => [r.session_id, r.state]));
+    const states = new Map(
+      sessions.map((s) => {
+        const row = stored.get(s.id);
+        return [s.id, row ? parseState(row) : initialState(s.phase, Date.parse(s.phaseChangedAt))] as const;
+      }),
+    );
+    return new EngineBatch(trx, profiles, states);
+  }
+
+  /** Feeds one input; alert rows change (inside the transaction) only when the engine says so. */
+  async step(sessionId: string, input: EngineInput, now: Date): Promise<AlertChange[]> {
+    const result = step(this.states.get(sessionId)!, input, this.profiles.get(sessionId)!);
+    this.states.set(sessionId, result.state);
+    // With no event and no open engine alert, applyEngineEvents has nothing to record: skip its queries.
+    if (result.events.length === 0 && result.state.alerts.length === 0) return [];
+    return applyEngineEvents(this.trx, sessionId, result.events, result.state, now);
+  }
+
+  /** Stores every stepped session's state with the time its next timer falls due (what the scheduler reads). */
+  async save(now: Date): Promise<void> {
+    const rows = [...this.states].map(([sessionId, state]) => {
+      const due = nextDueAt(state, this.profiles.get(sessionId)!);
+      return {
+        session_id: sessionId,
+        state: JSON.stringify(state),
+        next_due_at: due === null ? null : new Date(due),
+        updated_at: now,
+      };
+    });
+    if (rows.length === 0) return;
+    await this.trx
+      .insertInto("alert_engine_states")
+      .values(rows)
+      .onConflict((oc) =>
+        oc.column("session_id").doUpdateSet((eb) => ({
+          state: eb.ref("excluded.state"),
+          next_due_at: eb.ref("excluded.next_due_at"),
+          updated_at: eb.ref("excluded.updated_at"),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** effectiveProfile for several sessions: each session's latest override, else the clinic's latest profile. */
+async function effectiveProfiles(
+  trx: Transaction<Database>,
+  sessionIds: string[],
+): Promise<Map<string, ThresholdProfile>> {
+  const overrides = await trx
+    .selectFrom("threshold_profile_versions")
+    .select(["session_id", "profile"])
+    .distinctOn("session_id")
+    .where("scope", "=", "session")
+    .where("session_id", "in", sessionIds)
+    .orderBy("session_id")
+    .orderBy("changed_at", "desc")
+    .execute();
+  const result = new Map(overrides.map((r) => [r.session_id!, parseProfile(r.profile)]));
+  if (result.size < sessionIds.length) {
+    const clinic = await trx
+      .selectFrom("threshold_profile_versions")
+      .select("profile")
+      .where("scope", "=", "clinic")
+      .orderBy("changed_at", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    const profile = clinic ? parseProfile(clinic.profile) : defaultProfile;
+    for (const id of sessionIds) if (!result.has(id)) result.set(id, profile);
+  }
+  return result;
+}

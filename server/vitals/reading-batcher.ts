@@ -1,0 +1,132 @@
+import type { Kysely } from "kysely";
+import type { RecordVitalsResponse } from "../../shared/schemas/session-views.ts";
+import type { Database } from "../db/schema.ts";
+import type { JobResult, ReadingJob } from "./reading-job.ts";
+import { recordBatch } from "./record-batch.ts";
+
+export interface BatcherOptions {
+  /** How long the first reading of an idle batcher waits for company (0: the current turn of the event loop). */
+  windowMs: number;
+  maxBatch: number;
+  /** Batches in flight at once: 1 on PGlite (one connection), a few on PostgreSQL. */
+  maxConcurrent: number;
+}
+
+interface Pending {
+  job: ReadingJob;
+  resolve: (response: RecordVitalsResponse) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit for readings: readings that arrive while a batch is being written (or within the window)
+ * are written together in one transaction. Each caller is answered, and each change published, only after
+ * its batch committed. If the batch transaction fails as a whole, every job is retried alone, so one bad
+ * job never fails its neighbours (and a retry is safe: readings are idempotent on their id).
+ */
+export class ReadingBatcher {
+  readonly #queue: Pending[] = [];
+  #timer: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate> | undefined;
+  #inflight = 0;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly options: BatcherOptions,
+  ) {}
+
+  submit(job: ReadingJob): Promise<RecordVitalsResponse> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ job, resolve, reject });
+      this.#schedule();
+    });
+  }
+
+  #schedule(): void {
+    if (this.#timer !== undefined || this.#inflight >= this.options.maxConcurrent) return;
+    if (this.#queue.length >= this.options.maxBatch) {
+      this.#flush();
+      return;
+    }
+    const fire = () => {
+      this.#timer = undefined;
+      this.#flush();
+    };
+    this.#timer = this.options.windowMs > 0 ? setTimeout(fire, this.options.windowMs) : setImmediate(fire);
+  }
+
+  #flush(): void {
+    while (this.#queue.length > 0 && this.#inflight < this.options.maxConcurrent) {
+      const batch = this.#queue.splice(0, this.options.maxBatch);
+      this.#inflight++;
+      void this.#run(batch).finally(() => {
+        this.#inflight--;
+        // Whatever queued meanwhile has waited a whole batch already: write it now.
+        if (this.#timer === undefined) this.#flush();
+      });
+    }
+  }
+
+  async #run(batch: Pending[]): Promise<void> {
+    const jobs = batch.map((p) => p.job);
+    let results: JobResult[];
+    try {
+      results = await this.db.transaction().execute((trx) => recordBatch(trx, jobs));
+    } catch (error) {
+      results = batch.length === 1 ? [{ ok: false, error }] : await this.#eachAlone(jobs);
+    }
+    for (const [i, pending] of batch.entries()) settle(pending, results[i]!);
+  }
+
+  /** Nothing of the failed batch committed: each job gets its own transaction and its own answer. */
+  async #eachAlone(jobs: ReadingJob[]): Promise<JobResult[]> {
+    const results: JobResult[] = [];
+    for (const job of jobs) {
+      try {
+        results.push(...(await this.db.transaction().execute((trx) => recordBatch(trx, [job]))));
+      } catch (error) {
+        results.push({ ok: false, error });
+      }
+    }
+    return results;
+  }
+}
+
+/** Publishes a committed job's changes in seq order, then answers its caller. */
+function settle(pending: Pending, result: JobResult): void {
+  if (!result.ok) {
+    pending.reject(result.error);
+    return;
+  }
+  const { sessionId, changes, seqs, response } = result.value;
+  try {
+    changes.forEach((change, i) => {
+      pending.job.ctx.publisher.sessionChanged(sessionId, seqs[i]!, change);
+    });
+    pending.resolve(response);
+  } catch (error) {
+    pending.reject(error);
+  }
+}
+
+const batchers = new WeakMap<Kysely<Database>, ReadingBatcher>();
+
+export const defaultBatcherOptions = (kind: "pglite" | "postgres"): BatcherOptions => ({
+  windowMs: 0,
+  maxBatch: 500,
+  maxConcurrent: kind === "pglite" ? 1 : 4,
+});
+
+/** One batcher per database (contexts that share a database, e.g. with another clock, share it too). */
+export function readingBatcher(db: Kysely<Database>, kind: "pglite" | "postgres"): ReadingBatcher {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new ReadingBatcher(db, defaultBatcherOptions(kind));
+    batchers.set(db, batcher);
+  }
+  return batcher;
+}
+
+/** Replaces a database's batcher settings (benchmarks: maxBatch 1 is the one-transaction-per-reading path). */
+export function configureReadingBatcher(db: Kysely<Database>, options: BatcherOptions): void {
+  batchers.set(db, new ReadingBatcher(db, options));
+}
