@@ -47,7 +47,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: port(env.PORT),
     dataDir: path.resolve(env.VIGIL_DATA_DIR ?? "data"),
     databaseUrl: env.DATABASE_URL || undefined,
-    demo: flag(env.VIGIL_DEMO, true),
+    // A real PostgreSQL is a real clinic's database: no demo patients there unless asked for.
+    demo: flag(env.VIGIL_DEMO, !env.DATABASE_URL),
     cookieSecure: flag(env.VIGIL_COOKIE_SECURE, false),
     trustProxy: flag(env.VIGIL_TRUST_PROXY, false),
     sessionTtlHours: Number(env.VIGIL_SESSION_TTL_HOURS ?? 12),

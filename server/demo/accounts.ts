@@ -17,7 +17,14 @@ export async function ensureUser(
 ): Promise<User> {
   const existing = await findUserForLogin(db, account.username);
   if (existing) return toUser(existing);
-  return createUser(db, { ...account, passwordHash: await hashPassword(account.password) });
+  try {
+    return await createUser(db, { ...account, passwordHash: await hashPassword(account.password) });
+  } catch (error) {
+    // Another node starting at the same moment created it first (unique username): use theirs.
+    const created = await findUserForLogin(db, account.username);
+    if (created) return toUser(created);
+    throw error;
+  }
 }
 
 export async function ensureDemoAccounts(

@@ -2,12 +2,13 @@ import type http from "node:http";
 import type { Kysely } from "kysely";
 import { Server } from "socket.io";
 import { rooms } from "../../shared/events.ts";
-import { idSchema } from "../../shared/schemas/common.ts";
 import type { User } from "../../shared/schemas/user.ts";
 import { userFromCookieHeader } from "../auth/middleware.ts";
 import type { Database } from "../db/schema.ts";
 import { findSession } from "../sessions/repo.ts";
 import type { VigilIo } from "./publisher.ts";
+import type { SocketAdapterFactory } from "./redis-adapter.ts";
+import { handshakeOriginProblem, mayWatchPatients, validEventArgs } from "./socket-guards.ts";
 
 interface SocketData {
   user: User;
@@ -17,13 +18,32 @@ interface SocketData {
  * Socket.IO on the same HTTP server, authenticated with the same session cookie as REST.
  * One room per infusion session plus the central-station room.
  */
-export function createSocketServer(httpServer: http.Server, db: Kysely<Database>): VigilIo {
-  const io: VigilIo = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 100_000 });
+export function createSocketServer(
+  httpServer: http.Server,
+  db: Kysely<Database>,
+  options: {
+    adapter?: SocketAdapterFactory | undefined;
+    /** The CSRF origin check of the handshake (config.allowedOrigins, config.trustProxy). */
+    origins?: { allowedOrigins: readonly string[]; trustProxy: boolean };
+  } = {},
+): VigilIo {
+  const io: VigilIo = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 100_000,
+    // A client back within the window gets the events it missed (across nodes through the Redis stream);
+    // the cookie is checked again on recovery, so a revoked login does not come back with it.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    ...(options.adapter ? { adapter: options.adapter } : {}),
+  });
 
   io.use(async (socket, next) => {
     try {
+      const origins = options.origins ?? { allowedOrigins: [], trustProxy: false };
+      const crossSite = handshakeOriginProblem(socket.request, origins);
+      if (crossSite) return next(new Error(`forbidden: ${crossSite}`));
       const user = await userFromCookieHeader(db, socket.request.headers.cookie);
       if (!user) return next(new Error("unauthenticated: log in first"));
+      if (!mayWatchPatients(user)) return next(new Error("forbidden: this role receives no patient data"));
       (socket.data as SocketData).user = user;
       next();
     } catch (error) {
@@ -31,27 +51,36 @@ export function createSocketServer(httpServer: http.Server, db: Kysely<Database>
     }
   });
 
+  // Every payload is checked against shared/schemas/socket-payloads.ts; a join without an ack cannot
+  // be answered and is ignored, a bad one is answered { ok: false, error } and joins nothing.
   io.on("connection", (socket) => {
-    if ((socket.data as SocketData).user.role === "physician") void socket.join(rooms.physicians);
-    socket.on("station:join", (ack) => {
-      if (typeof ack !== "function") return;
+    const user = (socket.data as SocketData).user;
+    if (user.role === "physician") void socket.join(rooms.physicians);
+    socket.on("station:join", (...args: unknown[]) => {
+      const checked = validEventArgs("station:join", args);
+      if (!checked.ack) return;
+      if ("problem" in checked) return checked.ack({ ok: false, error: checked.problem });
+      if (!mayWatchPatients(user)) return checked.ack({ ok: false, error: "forbidden for this role" });
       void socket.join(rooms.station);
-      ack({ ok: true });
+      checked.ack({ ok: true });
     });
     socket.on("station:leave", () => {
       void socket.leave(rooms.station);
     });
-    socket.on("session:join", async (sessionId, ack) => {
-      if (typeof ack !== "function") return;
-      const parsed = idSchema.safeParse(sessionId);
-      if (!parsed.success) return ack({ ok: false, error: "sessionId must be a UUID" });
-      const session = await findSession(db, parsed.data).catch(() => null);
-      if (!session) return ack({ ok: false, error: "session not found" });
-      await socket.join(rooms.session(parsed.data));
-      ack({ ok: true });
+    socket.on("session:join", async (...args: unknown[]) => {
+      const checked = validEventArgs("session:join", args);
+      if (!checked.ack) return;
+      if ("problem" in checked) return checked.ack({ ok: false, error: checked.problem });
+      if (!mayWatchPatients(user)) return checked.ack({ ok: false, error: "forbidden for this role" });
+      const sessionId = checked.payload[0] as string;
+      const session = await findSession(db, sessionId).catch(() => null);
+      if (!session) return checked.ack({ ok: false, error: "session not found" });
+      await socket.join(rooms.session(sessionId));
+      checked.ack({ ok: true });
     });
-    socket.on("session:leave", (sessionId) => {
-      if (typeof sessionId === "string") void socket.leave(rooms.session(sessionId));
+    socket.on("session:leave", (...args: unknown[]) => {
+      const checked = validEventArgs("session:leave", args);
+      if ("payload" in checked) void socket.leave(rooms.session(checked.payload[0] as string));
     });
   });
 

@@ -12,9 +12,10 @@ const BATCH = 50;
 
 /**
  * Timer-driven alert rules (persistence confirmation, overdue BP, stale stream, escalation). The
- * engine knows when each session's next timer falls due; this claims due sessions with
- * FOR UPDATE SKIP LOCKED, so with several server nodes each timer fires exactly once, and a node
- * that dies mid-way only releases its claim.
+ * engine knows when each session's next timer falls due; this claims due sessions (their row, the same
+ * lock every session write takes) with FOR UPDATE SKIP LOCKED, so with several server nodes each timer
+ * fires exactly once, a busy session is simply picked up on a later tick, and a node that dies mid-way
+ * only releases its claim (its transaction rolls back; another node fires the timer).
  */
 export function startAlertTimers(ctx: AppContext, intervalMs = 1000): AlertTimers {
   let running: Promise<number> | null = null;
@@ -22,22 +23,21 @@ export function startAlertTimers(ctx: AppContext, intervalMs = 1000): AlertTimer
   async function advanceOne(): Promise<boolean> {
     const now = ctx.now();
     const changes = await ctx.db.transaction().execute(async (trx) => {
-      const due = await trx
-        .selectFrom("alert_engine_states")
-        .select("session_id")
-        .where("next_due_at", "<=", now)
-        .orderBy("next_due_at")
-        .limit(1)
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
-      if (!due) return null;
+      // The session row is the claim, locked first like every session write does: claiming the engine
+      // state row first would deadlock against a reading being written to the same session.
       const row = await trx
         .selectFrom("infusion_sessions")
-        .selectAll()
-        .where("id", "=", due.session_id)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
+        .innerJoin("alert_engine_states", "alert_engine_states.session_id", "infusion_sessions.id")
+        .selectAll("infusion_sessions")
+        .where("alert_engine_states.next_due_at", "<=", now)
+        .orderBy("alert_engine_states.next_due_at")
+        .limit(1)
+        .forUpdate(["infusion_sessions"])
+        .skipLocked()
+        .executeTakeFirst();
+      if (!row) return null;
+      // The engine state is re-read under the lock: a claim that another node has just served finds
+      // nothing due and fires nothing.
       const session = toSession(row);
       const alerts = alertChanges(await runEngine(trx, session, { kind: "advance", t: now.getTime() }, now));
       const seqs = alerts.length ? await reserveSeqs(trx, session.id, alerts.length) : [];
