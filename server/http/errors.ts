@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler } from "express";
 import { z } from "zod";
 import type { ApiError, ApiErrorCode } from "../../shared/schemas/errors.ts";
+import { logger } from "../logging/logger.ts";
 
 type Issue = { path: string; message: string };
 
@@ -38,7 +39,7 @@ export function validationError(error: z.ZodError, where?: string): HttpError {
 }
 
 /** Express error handler: known errors keep their status; anything else is a 500 without internals. */
-export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (err instanceof HttpError) {
     res.status(err.status).json(err.toBody());
     return;
@@ -51,7 +52,22 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   if (bodyParserType === "entity.parse.failed") {
     res
       .status(400)
-      .json(new HttpError(400, "validation_failed", "The request body is not valid JSON.").toBody());
+      .json(
+        new HttpError(
+          400,
+          "validation_failed",
+          "The request body is not valid JSON (send a JSON object).",
+        ).toBody(),
+      );
+    return;
+  }
+  if (bodyParserType === "charset.unsupported" || bodyParserType === "encoding.unsupported") {
+    const what = (err as Error).message;
+    res
+      .status(415)
+      .json(
+        new HttpError(415, "unsupported_media_type", `The request body cannot be read: ${what}.`).toBody(),
+      );
     return;
   }
   if (bodyParserType === "entity.too.large") {
@@ -69,6 +85,7 @@ export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
       .json(new HttpError(status, "validation_failed", "The request could not be read.").toBody());
     return;
   }
-  console.error("unhandled error", err);
+  // Method and route pattern only: the URL and body may carry patient identifiers.
+  logger.error({ err, method: req.method, route: req.route?.path ?? null }, "unhandled error");
   res.status(500).json(new HttpError(500, "internal", "Internal error: nothing was changed.").toBody());
 };

@@ -5,6 +5,7 @@ import type { User } from "../../shared/schemas/user.ts";
 import { apiKeyProblem, currentDevice } from "../auth/api-key-middleware.ts";
 import { currentUser } from "../auth/current-user.ts";
 import { HttpError, validationError } from "./errors.ts";
+import { assertStorableText } from "./storable-text.ts";
 
 type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -25,7 +26,22 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: string): un
   if (!schema) return undefined;
   const result = schema.safeParse(value ?? (where === "body" ? undefined : {}));
   if (!result.success) throw validationError(result.error, where === "body" ? undefined : where);
+  assertStorableText(result.data, where === "body" ? undefined : where);
   return result.data;
+}
+
+/** A body the JSON parser left alone because of its content type would otherwise read as "missing". */
+function refuseNonJsonBody(endpoint: Endpoint, req: Request): void {
+  if (!endpoint.body || req.body !== undefined) return;
+  const length = req.headers["content-length"];
+  const hasBody = req.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
+  if (!hasBody) return;
+  const type = req.headers["content-type"] ?? "none";
+  throw new HttpError(
+    415,
+    "unsupported_media_type",
+    `Send the body as JSON with Content-Type: application/json (got ${type}).`,
+  );
 }
 
 /**
@@ -60,6 +76,7 @@ export function mount<E extends Endpoint>(
         throw new HttpError(403, "forbidden", `This action needs the role ${endpoint.roles.join(" or ")}.`);
       }
     }
+    refuseNonJsonBody(endpoint, req);
     let status: number = endpoint.successStatus ?? 200;
     const ctx = {
       params: parse(endpoint.params, req.params, "params"),
@@ -73,7 +90,13 @@ export function mount<E extends Endpoint>(
       },
     } as RouteContext<E>;
     const result = await handler(ctx);
-    if (checkResponses) endpoint.response.parse(result);
+    // A response that breaks its own schema is a server bug: a 500, never a 400 blamed on the caller.
+    const checked = checkResponses ? endpoint.response.safeParse(result) : null;
+    if (checked && !checked.success) {
+      throw new Error(`${endpoint.method} ${endpoint.path} answered outside its response schema`, {
+        cause: checked.error,
+      });
+    }
     res.status(status).json(result);
   });
 }
