@@ -45,6 +45,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     parsers: { [DATE_OID]: (value: string) => value },
+    // Never answer before the commit reached the files. With a data directory PGlite writes through to
+    // them (write(2)) as it commits, so an acknowledged write survives the process being killed. Its fsync
+    // is a no-op: surviving an OS crash or power loss takes PostgreSQL (DATABASE_URL).
+    relaxedDurability: false,
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PGlitePool(lite) }) });
   return {
