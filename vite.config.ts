@@ -55,6 +55,28 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: "fault",
+          environment: "node",
+          include: ["tests/fault/**/*.test.ts"],
+          testTimeout: 600_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Several server nodes on one PostgreSQL database and one Redis (skipped when either is absent).
+          name: "multinode",
+          environment: "node",
+          include: ["tests/multinode/**/*.test.ts"],
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "e2e",
           environment: "node",
           include: ["tests/e2e/**/*.test.ts"],

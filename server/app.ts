@@ -15,14 +15,20 @@ import type { DatabaseKind } from "./db/database.ts";
 import type { Database } from "./db/schema.ts";
 import { dischargeRoutes } from "./discharge/routes.ts";
 import { fhirRoutes } from "./fhir/routes.ts";
+import { csrfProtection } from "./http/csrf.ts";
 import { errorHandler, HttpError } from "./http/errors.ts";
 import { mount } from "./http/route.ts";
+import { securityHeaders } from "./http/security-headers.ts";
 import { staticClient } from "./http/static-client.ts";
 import { ingestRoutes } from "./ingest/routes.ts";
+import { attachDeviceIngest } from "./ingest/socket-ingest.ts";
+import { logger, setLogLevel } from "./logging/logger.ts";
+import { requestLog } from "./logging/request-log.ts";
 import { observationRoutes } from "./observations/routes.ts";
 import { buildOpenApiDocument } from "./openapi/document.ts";
 import { patientRoutes } from "./patients/routes.ts";
 import { socketPublisher, type VigilIo } from "./realtime/publisher.ts";
+import type { RedisAdapter } from "./realtime/redis-adapter.ts";
 import { createSocketServer } from "./realtime/socket-server.ts";
 import { type AlertTimers, startAlertTimers } from "./scheduler/alert-timers.ts";
 import { sessionRoutes } from "./sessions/routes.ts";
@@ -48,10 +54,15 @@ export function createVigilServer(deps: {
   now?: () => Date;
   /** How often due alert timers are looked for (tests set it high and call timers.runDue()). */
   timerIntervalMs?: number;
+  /** Socket.IO fan-out across nodes; the caller connects it and closes it after close(). */
+  redis?: RedisAdapter;
 }): VigilServer {
   const app = express();
   const httpServer = http.createServer(app);
-  const io = createSocketServer(httpServer, deps.db);
+  const io = createSocketServer(httpServer, deps.db, {
+    adapter: deps.redis?.adapter,
+    origins: { allowedOrigins: deps.config.allowedOrigins, trustProxy: deps.config.trustProxy },
+  });
   const ctx: AppContext = {
     db: deps.db,
     dbKind: deps.dbKind,
@@ -63,7 +74,16 @@ export function createVigilServer(deps: {
 
   app.disable("x-powered-by");
   if (deps.config.trustProxy) app.set("trust proxy", 1);
-  app.use("/api", express.json({ limit: "100kb" }), sessionMiddleware(deps.db), apiKeyMiddleware(deps.db));
+  setLogLevel(deps.config.logLevel);
+  app.use(securityHeaders({ hsts: deps.config.cookieSecure }));
+  app.use(
+    "/api",
+    requestLog(logger),
+    csrfProtection(deps.config.allowedOrigins),
+    express.json({ limit: "100kb" }),
+    sessionMiddleware(deps.db, deps.config),
+    apiKeyMiddleware(deps.db),
+  );
 
   const api = express.Router();
   mount(api, endpoints.health, async () => ({
@@ -72,6 +92,12 @@ export function createVigilServer(deps: {
     database: deps.dbKind,
     demo: deps.config.demo,
     uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    idleLockMinutes: deps.config.idleLockMinutes,
+    redis: deps.redis
+      ? deps.redis.isConnected()
+        ? ("connected" as const)
+        : ("disconnected" as const)
+      : ("absent" as const),
   }));
   const openApi = buildOpenApiDocument(VERSION);
   api.get("/api/openapi.json", (_req, res) => {
@@ -100,6 +126,7 @@ export function createVigilServer(deps: {
   app.use(staticClient(deps.config.clientDir));
   app.use(errorHandler);
 
+  attachDeviceIngest(io, ctx);
   const timers = startAlertTimers(ctx, deps.timerIntervalMs);
   return {
     httpServer,

@@ -1,3 +1,4 @@
+import { passwordPolicyProblems } from "../shared/schemas/password-policy.ts";
 import { createVigilServer } from "./app.ts";
 import { countUsers } from "./auth/repo.ts";
 import { loadConfig } from "./config.ts";
@@ -5,25 +6,40 @@ import { openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { demoAccounts, ensureUser } from "./demo/accounts.ts";
 import { seedDemoClinic } from "./demo/clinic.ts";
+import { claimDemoLeadership } from "./demo/demo-leader.ts";
 import { startDemoSimulator } from "./demo/simulator-process.ts";
+import { logger } from "./logging/logger.ts";
+import { connectRedisAdapter, redisStreamName } from "./realtime/redis-adapter.ts";
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch(
   (error: Error) => {
-    console.error(`Vigil could not open its database: ${error.message}`);
+    logger.error(`Vigil could not open its database: ${error.message}`);
     if (!config.databaseUrl) {
-      console.error(
+      logger.error(
         `Is another Vigil process using ${config.dataDir}? Only one process may open an embedded database.`,
       );
     }
     process.exit(1);
   },
 );
+const redis = config.redisUrl
+  ? await connectRedisAdapter({
+      url: config.redisUrl,
+      streamName: redisStreamName(),
+      onError: (message) => logger.error(message),
+    }).catch((error: Error) => {
+      logger.error(error.message);
+      process.exit(1);
+    })
+  : undefined;
 await migrateToLatest(database.db);
 
 // The demo history is written before the server (and its alert timers) starts: nobody is connected
 // yet, and no timer may advance a session half-way through its history.
-const demo = config.demo
+// With several nodes on one PostgreSQL database, one of them seeds and streams the demo.
+const demoLeadership = config.demo ? await claimDemoLeadership(config.databaseUrl) : null;
+const demo = demoLeadership?.leader
   ? await seedDemoClinic({
       db: database.db,
       dbKind: database.kind,
@@ -32,39 +48,52 @@ const demo = config.demo
       now: () => new Date(),
     })
   : null;
-const server = createVigilServer({ db: database.db, dbKind: database.kind, config });
+await demoLeadership?.seeded();
+const server = createVigilServer({ db: database.db, dbKind: database.kind, config, redis });
 let stopSimulator = async () => {};
 if (!config.demo && (await countUsers(database.db)) === 0) {
   if (config.adminPassword) {
+    const problems = passwordPolicyProblems(config.adminPassword, "admin");
+    if (problems.length > 0) {
+      logger.fatal(`VIGIL_ADMIN_PASSWORD is refused: it ${problems.join(", ")}.`);
+      process.exit(1);
+    }
     await ensureUser(database.db, {
       username: "admin",
       password: config.adminPassword,
       displayName: "Administrator",
       role: "admin",
     });
-    console.log("Created the first account: admin (password from VIGIL_ADMIN_PASSWORD).");
+    logger.info("Created the first account: admin (password from VIGIL_ADMIN_PASSWORD).");
   } else {
-    console.warn("No accounts exist. Set VIGIL_ADMIN_PASSWORD on first start to create the admin account.");
+    logger.warn("No accounts exist. Set VIGIL_ADMIN_PASSWORD on first start to create the admin account.");
   }
 }
 
 server.httpServer.listen(config.port, config.host, () => {
   const address = server.httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  console.log(`Vigil is running at http://${config.host}:${port}/`);
-  console.log(
+  logger.info(`Vigil is running at http://${config.host}:${port}/`);
+  logger.info(
     `Database: ${database.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
   );
+  logger.info(
+    redis
+      ? `Live updates: shared with other nodes through the Redis stream "${redis.streamName}" (REDIS_URL)`
+      : "Live updates: this node only (set REDIS_URL to run several nodes)",
+  );
+  if (demoLeadership && !demoLeadership.leader)
+    logger.info("Demo clinic: another node seeds and streams it.");
   if (demo) {
-    console.log("Demo clinic (VIGIL_DEMO=0 turns it off). Logins:");
-    for (const a of demoAccounts) console.log(`  ${a.role.padEnd(9)} ${a.username} / ${a.password}`);
+    logger.info("Demo clinic (VIGIL_DEMO=0 turns it off). Logins:");
+    for (const a of demoAccounts) logger.info(`  ${a.role.padEnd(9)} ${a.username} / ${a.password}`);
     const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
     const simulator = startDemoSimulator(
       `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
       demo.ingestKey,
     );
     stopSimulator = simulator.stop;
-    console.log(
+    logger.info(
       "Demo monitors: the simulator streams the chairs through the ingest API (POST /api/ingest/...).",
     );
   }
@@ -74,11 +103,13 @@ let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: shutting down`);
+  logger.info(`${signal}: shutting down`);
   await stopSimulator();
   await server.close();
+  await redis?.close();
+  await demoLeadership?.release();
   await database.close();
-  console.log("Database closed cleanly.");
+  logger.info("Database closed cleanly.");
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
