@@ -1,6 +1,9 @@
 import { alertChanges, runEngine } from "../alerts/run-engine.ts";
 import type { AppContext } from "../app-context.ts";
+import { appendAuditBatch, auditActor } from "../audit/log.ts";
+import { logger } from "../logging/logger.ts";
 import { reserveSeqs, toSession } from "../sessions/repo.ts";
+import { auditEntriesFor } from "../sessions/write-audit.ts";
 
 export interface AlertTimers {
   /** Fires every engine timer that is due now; returns how many sessions were advanced. */
@@ -41,6 +44,13 @@ export function startAlertTimers(ctx: AppContext, intervalMs = 1000): AlertTimer
       const session = toSession(row);
       const alerts = alertChanges(await runEngine(trx, session, { kind: "advance", t: now.getTime() }, now));
       const seqs = alerts.length ? await reserveSeqs(trx, session.id, alerts.length) : [];
+      // A timer's alert changes (overdue, stale, escalated) are audited like any write, by "system".
+      if (alerts.length > 0) {
+        await appendAuditBatch(
+          trx,
+          auditEntriesFor(session, { changes: alerts }, auditActor(null), undefined, now),
+        );
+      }
       return { sessionId: session.id, alerts, seqs };
     });
     if (!changes) return false;
@@ -60,7 +70,7 @@ export function startAlertTimers(ctx: AppContext, intervalMs = 1000): AlertTimer
     if (running) return;
     running = runDue()
       .catch((error: Error) => {
-        console.error("alert timers:", error.message);
+        logger.error({ err: error }, "alert timers failed; retrying on the next tick");
         return 0;
       })
       .finally(() => {

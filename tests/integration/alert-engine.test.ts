@@ -98,6 +98,15 @@ describe("the alert engine in the live server", () => {
     await server.server.timers.runDue();
     alerts = (await physician.get(`/api/sessions/${id}`)).body.alerts;
     expect(alerts[0]).toMatchObject({ parameter: "overdue", priority: "medium" });
+    // The timer's changes are audited like any write, by "system".
+    const trail: { action: string; actorName: string; after: { parameter?: string } }[] = (
+      await physician.get(`/api/sessions/${id}/audit`)
+    ).body;
+    const timerRows = trail.filter((e) => e.action.startsWith("alert:") && e.after.parameter === "overdue");
+    expect(timerRows.map((e) => [e.action, e.actorName])).toEqual([
+      ["alert:raised", "system"],
+      ["alert:upgraded", "system"],
+    ]);
     const bp = await nurse.post(`/api/sessions/${id}/vitals`, reading({ sbp: 125, dbp: 80 }));
     expect(bp.body.alerts).toContainEqual(
       expect.objectContaining({ parameter: "overdue", status: "cleared" }),
