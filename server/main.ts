@@ -9,6 +9,7 @@ import { seedDemoClinic } from "./demo/clinic.ts";
 import { claimDemoLeadership } from "./demo/demo-leader.ts";
 import { startDemoSimulator } from "./demo/simulator-process.ts";
 import { logger } from "./logging/logger.ts";
+import { silentPublisher } from "./realtime/publisher.ts";
 import { connectRedisAdapter, redisStreamName } from "./realtime/redis-adapter.ts";
 
 const config = loadConfig();
@@ -44,7 +45,7 @@ const demo = demoLeadership?.leader
       db: database.db,
       dbKind: database.kind,
       config,
-      publisher: { sessionChanged: () => {}, stationChanged: () => {} },
+      publisher: silentPublisher,
       now: () => new Date(),
     })
   : null;

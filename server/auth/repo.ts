@@ -109,12 +109,14 @@ export async function deleteOtherAuthSessions(
   db: Kysely<Database> | Transaction<Database>,
   userId: string,
   keepTokenHash: string,
-): Promise<void> {
-  await db
+): Promise<string[]> {
+  const ended = await db
     .deleteFrom("auth_sessions")
     .where("user_id", "=", userId)
     .where("token_hash", "<>", keepTokenHash)
+    .returning("token_hash")
     .execute();
+  return ended.map((row) => row.token_hash);
 }
 
 export async function setPasswordHash(

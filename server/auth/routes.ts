@@ -26,7 +26,10 @@ export function authRoutes(ctx: AppContext): Router {
 
   mount(router, endpoints.logout, async ({ req, res }) => {
     const token = readSessionToken(req.headers.cookie);
-    if (token) await deleteAuthSession(db, hashToken(token));
+    if (token) {
+      await deleteAuthSession(db, hashToken(token));
+      ctx.publisher.loginsEnded([hashToken(token)]);
+    }
     res.setHeader("Set-Cookie", clearedSessionCookie(config.cookieSecure));
     return { ok: true as const };
   });
@@ -57,10 +60,10 @@ export function authRoutes(ctx: AppContext): Router {
     );
     const passwordHash = await hashPassword(body.newPassword);
     const token = readSessionToken(req.headers.cookie) ?? "";
-    await db.transaction().execute(async (trx) => {
+    const ended = await db.transaction().execute(async (trx) => {
       await setPasswordHash(trx, user.id, passwordHash);
       // Sessions elsewhere were opened with the old password: they log in again with the new one.
-      await deleteOtherAuthSessions(trx, user.id, hashToken(token));
+      const endedLogins = await deleteOtherAuthSessions(trx, user.id, hashToken(token));
       await appendAudit(trx, {
         actor: { id: user.id, name: user.displayName },
         action: "user.password_changed",
@@ -68,7 +71,9 @@ export function authRoutes(ctx: AppContext): Router {
         entityId: user.id,
         at: ctx.now(),
       });
+      return endedLogins;
     });
+    ctx.publisher.loginsEnded(ended);
     return { ok: true as const };
   });
 

@@ -17,7 +17,19 @@ export type SessionChange =
 export interface Publisher {
   sessionChanged(sessionId: string, seq: number, change: SessionChange): void;
   stationChanged(summary: SessionSummary): void;
+  /** Logins that ended (logout, password change): their sockets are closed on every node. */
+  loginsEnded(tokenHashes: readonly string[]): void;
 }
+
+/** For writes made while nobody can be connected (demo seeding, benchmarks). */
+export const silentPublisher: Publisher = {
+  sessionChanged: () => {},
+  stationChanged: () => {},
+  loginsEnded: () => {},
+};
+
+/** The server-side room of one login (never sent to a client: it is named by the token's hash). */
+export const loginRoom = (tokenHash: string) => `login:${tokenHash}`;
 
 export type VigilIo = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -51,6 +63,9 @@ export function socketPublisher(io: VigilIo): Publisher {
     },
     stationChanged(summary) {
       io.to(rooms.station).emit("station:changed", { summary });
+    },
+    loginsEnded(tokenHashes) {
+      if (tokenHashes.length > 0) io.in(tokenHashes.map(loginRoom)).disconnectSockets(true);
     },
   };
 }

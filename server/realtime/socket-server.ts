@@ -4,14 +4,17 @@ import { Server } from "socket.io";
 import { rooms } from "../../shared/events.ts";
 import type { User } from "../../shared/schemas/user.ts";
 import { userFromCookieHeader } from "../auth/middleware.ts";
+import { hashToken, readSessionToken } from "../auth/session-cookie.ts";
 import type { Database } from "../db/schema.ts";
 import { findSession } from "../sessions/repo.ts";
-import type { VigilIo } from "./publisher.ts";
+import { loginRoom, type VigilIo } from "./publisher.ts";
 import type { SocketAdapterFactory } from "./redis-adapter.ts";
 import { handshakeOriginProblem, mayWatchPatients, validEventArgs } from "./socket-guards.ts";
 
 interface SocketData {
   user: User;
+  /** The hash of the login's token: the socket joins that login's room, closed when the login ends. */
+  loginTokenHash: string;
 }
 
 /**
@@ -45,6 +48,9 @@ export function createSocketServer(
       if (!user) return next(new Error("unauthenticated: log in first"));
       if (!mayWatchPatients(user)) return next(new Error("forbidden: this role receives no patient data"));
       (socket.data as SocketData).user = user;
+      (socket.data as SocketData).loginTokenHash = hashToken(
+        readSessionToken(socket.request.headers.cookie) ?? "",
+      );
       next();
     } catch (error) {
       next(error as Error);
@@ -55,6 +61,7 @@ export function createSocketServer(
   // be answered and is ignored, a bad one is answered { ok: false, error } and joins nothing.
   io.on("connection", (socket) => {
     const user = (socket.data as SocketData).user;
+    void socket.join(loginRoom((socket.data as SocketData).loginTokenHash));
     if (user.role === "physician") void socket.join(rooms.physicians);
     socket.on("station:join", (...args: unknown[]) => {
       const checked = validEventArgs("station:join", args);

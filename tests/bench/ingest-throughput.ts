@@ -11,6 +11,7 @@ import type { Database } from "../../server/db/schema.ts";
 import { ensureDemoAccounts } from "../../server/demo/accounts.ts";
 import { ingestVitals } from "../../server/ingest/service.ts";
 import { insertPatient } from "../../server/patients/repo.ts";
+import { silentPublisher } from "../../server/realtime/publisher.ts";
 import { createSession } from "../../server/sessions/service.ts";
 import { configureReadingBatcher, defaultBatcherOptions } from "../../server/vitals/reading-batcher.ts";
 import type { User } from "../../shared/schemas/user.ts";
@@ -168,7 +169,7 @@ async function measure(kind: Kind, notes: string[]) {
       db: backend.db,
       dbKind: kind,
       config: loadConfig({}),
-      publisher: { sessionChanged: () => {}, stationChanged: () => {} },
+      publisher: silentPublisher,
       now: () => new Date(),
     };
     const sessions = await seedChairs(ctx, nurse);

@@ -20,7 +20,9 @@ import { ingestVitals } from "../../server/ingest/service.ts";
 import { insertPatient } from "../../server/patients/repo.ts";
 import type { SessionChange } from "../../server/realtime/publisher.ts";
 import { createSession } from "../../server/sessions/service.ts";
+import { configureReadingBatcher, defaultBatcherOptions } from "../../server/vitals/reading-batcher.ts";
 import { recordVitals } from "../../server/vitals/service.ts";
+import type { RecordVitalsResponse } from "../../shared/schemas/session-views.ts";
 import type { User } from "../../shared/schemas/user.ts";
 import { freshPostgresDatabase } from "../support/postgres.ts";
 
@@ -70,6 +72,7 @@ beforeAll(async () => {
     publisher: {
       sessionChanged: (sessionId, seq, change) => published.push({ sessionId, seq, change }),
       stationChanged: () => {},
+      loginsEnded: () => {},
     },
     now: () => new Date(),
   };
@@ -229,5 +232,49 @@ describe("group commit of readings", () => {
       .execute();
     expect(rows).toHaveLength(5);
     expect(await verifyChain(ctx.db)).toMatchObject({ ok: true });
+  });
+
+  it("answers every caller of one reading id sent at once by session and by chair, storing it once", async () => {
+    const chair = "gc-11";
+    const sessionId = await newSession(chair);
+    const fire = (input: ReturnType<typeof reading>) =>
+      Promise.allSettled([
+        ...Array.from({ length: 5 }, () => recordVitals(ctx, nurse, sessionId, input)),
+        ...Array.from({ length: 5 }, () => ingestVitals(ctx, nurse, chair, input)),
+      ]);
+    const inOneBatch = reading({ source: "monitor" as const });
+    const oneTransactionEach = reading({ source: "monitor" as const });
+    const waves = [await fire(inOneBatch)];
+    // One job per transaction: every caller after the first reads the stored row inside its own transaction.
+    configureReadingBatcher(ctx.db, { ...defaultBatcherOptions(ctx.dbKind), maxBatch: 1 });
+    try {
+      waves.push(await fire(oneTransactionEach));
+    } finally {
+      configureReadingBatcher(ctx.db, defaultBatcherOptions(ctx.dbKind));
+    }
+    waves.push(await fire(inOneBatch)); // retries only, in one batch
+    for (const [w, wave] of waves.entries()) {
+      expect(wave.map(statusOf)).toEqual(Array(10).fill(200));
+      const answers = wave.map((r) => (r as PromiseFulfilledResult<RecordVitalsResponse>).value);
+      expect(answers.filter((a) => a.created)).toHaveLength(w < 2 ? 1 : 0);
+      const id = w === 1 ? oneTransactionEach.id : inOneBatch.id;
+      expect(answers.every((a) => a.reading.id === id && a.reading.sessionId === sessionId)).toBe(true);
+    }
+    const rows = await ctx.db
+      .selectFrom("vitals_readings")
+      .select("id")
+      .where("session_id", "=", sessionId)
+      .execute();
+    expect(rows.map((r) => r.id).sort()).toEqual([inOneBatch.id, oneTransactionEach.id].sort());
+    expect(await verifyChain(ctx.db)).toMatchObject({ ok: true });
+  });
+
+  it("treats a reading id sent in upper case as the same reading", async () => {
+    const sessionId = await newSession("gc-12");
+    const input = reading();
+    const first = await recordVitals(ctx, nurse, sessionId, { ...input, id: input.id.toUpperCase() });
+    const again = await recordVitals(ctx, nurse, sessionId, input);
+    expect(first).toMatchObject({ created: true, reading: { id: input.id } });
+    expect(again).toMatchObject({ created: false, reading: { id: input.id } });
   });
 });

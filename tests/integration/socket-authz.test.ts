@@ -2,7 +2,8 @@ import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertAuthSession } from "../../server/auth/repo.ts";
 import { hashToken, newSessionToken, SESSION_COOKIE } from "../../server/auth/session-cookie.ts";
-import { apiClient, connectSocket, nextEvent } from "../support/api.ts";
+import { ensureUser } from "../../server/demo/accounts.ts";
+import { apiClient, connectSocket, nextEvent, type TestSocket } from "../support/api.ts";
 import { startSession, vitals } from "../support/fixtures.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 
@@ -86,5 +87,45 @@ describe("socket rooms and payloads", () => {
     const rooms = await server.server.io.in(`session:${sessionId}`).fetchSockets();
     expect(rooms.map((s) => s.id)).not.toContain(socket.id);
     socket.close();
+  });
+});
+
+describe("sockets of a login that ends", () => {
+  async function loginAs(username: string, password: string): Promise<string> {
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username, password }),
+    });
+    expect(res.status).toBe(200);
+    return res.headers.get("set-cookie")!.split(";")[0]!;
+  }
+  const closedByServer = (socket: TestSocket) =>
+    new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason)));
+
+  it("are closed by the server on a password change (other logins) and on logout (that login)", async () => {
+    await ensureUser(server.server.ctx.db, {
+      username: "nurse-jo",
+      password: "first-password-2026",
+      displayName: "Nurse Jo",
+      role: "nurse",
+    });
+    const here = await loginAs("nurse-jo", "first-password-2026");
+    const elsewhere = await loginAs("nurse-jo", "first-password-2026");
+    const hereSocket = await connectSocket(server.url, here);
+    const elsewhereSocket = await connectSocket(server.url, elsewhere);
+    const elsewhereClosed = closedByServer(elsewhereSocket);
+
+    const changed = await apiClient(server.url, here).post("/api/auth/password", {
+      currentPassword: "first-password-2026",
+      newPassword: "second-password-for-jo",
+    });
+    expect(changed.status).toBe(200);
+    expect(await elsewhereClosed).toBe("io server disconnect");
+    expect(hereSocket.connected).toBe(true);
+
+    const hereClosed = closedByServer(hereSocket);
+    expect((await apiClient(server.url, here).post("/api/auth/logout", {})).status).toBe(200);
+    expect(await hereClosed).toBe("io server disconnect");
   });
 });
