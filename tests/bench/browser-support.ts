@@ -3,9 +3,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import react from "@vitejs/plugin-react";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
-import { chromiumPath } from "../e2e/browser.ts";
+import { launchBrowser } from "../e2e/browser.ts";
 
 /** Builds tests/bench/pages/<name>.html (and what it imports) with Vite into tests/.tmp/bench-pages. */
 export async function buildBenchPage(name: string, options: { minify?: boolean } = {}): Promise<string> {
@@ -70,18 +70,5 @@ export async function mainThreadCpu(page: Page): Promise<() => Promise<number>> 
 
 /** Chromium as the e2e tests launch it, plus gc() in pages so a bench can collect its setup garbage first. */
 export function launchBenchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-quic",
-      "--disable-sync",
-      "--js-flags=--expose-gc",
-    ],
-  });
+  return launchBrowser(["--js-flags=--expose-gc"]);
 }
