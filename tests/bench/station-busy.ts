@@ -6,8 +6,9 @@ import { createVigilServer } from "../../server/app.ts";
 import { loadConfig } from "../../server/config.ts";
 import { openDatabase } from "../../server/db/database.ts";
 import { migrateToLatest } from "../../server/db/migrate.ts";
-import { demoAccounts, ensureDemoAccounts } from "../../server/demo/accounts.ts";
+import { ensureDemoAccounts } from "../../server/demo/accounts.ts";
 import { apiClient } from "../support/api.ts";
+import { loginAsDemo } from "../support/demo-login.ts";
 import { startSession } from "../support/fixtures.ts";
 import { type Bench, type BenchSection, round } from "./bench-result.ts";
 import { launchBenchBrowser, mainThreadCpu } from "./browser-support.ts";
@@ -43,16 +44,7 @@ async function startServer(clientDir: string) {
   });
   await new Promise<void>((resolve) => server.httpServer.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
-  const login = async (role: "nurse" | "physician" | "admin") => {
-    const account = demoAccounts.find((a) => a.role === role)!;
-    const res = await fetch(`${url}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: account.username, password: account.password }),
-    });
-    if (res.status !== 200) throw new Error(`login as ${role} failed: ${res.status}`);
-    return res.headers.get("set-cookie")!.split(";")[0]!;
-  };
+  const login = (role: "nurse" | "physician" | "admin") => loginAsDemo(url, role);
   return {
     url,
     login,

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../server/db/database.ts";
-import { demoAccounts, ensureDemoAccounts } from "../../server/demo/accounts.ts";
+import { ensureDemoAccounts } from "../../server/demo/accounts.ts";
 import { apiClient } from "../support/api.ts";
+import { loginAsDemo } from "../support/demo-login.ts";
 import { startSession } from "../support/fixtures.ts";
 import { freshPostgresDatabase } from "../support/postgres.ts";
 import { type NodeProcess, spawnNode, waitHealthy } from "./node-process.ts";
@@ -23,16 +24,7 @@ let databaseUrl = "";
 let nodes: NodeProcess[] = [];
 const cleanup: (() => Promise<void>)[] = [];
 
-async function login(url: string, role: "nurse" | "physician"): Promise<string> {
-  const account = demoAccounts.find((a) => a.role === role)!;
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: account.username, password: account.password }),
-  });
-  if (res.status !== 200) throw new Error(`login as ${role} on ${url} failed: ${res.status}`);
-  return res.headers.get("set-cookie")!.split(";")[0]!;
-}
+const login = loginAsDemo;
 
 const reading = (values: Record<string, unknown>) => ({
   id: crypto.randomUUID(),

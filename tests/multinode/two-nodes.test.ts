@@ -4,9 +4,10 @@ import { createVigilServer, type VigilServer } from "../../server/app.ts";
 import { loadConfig } from "../../server/config.ts";
 import { type DatabaseHandle, openDatabase } from "../../server/db/database.ts";
 import { migrateToLatest } from "../../server/db/migrate.ts";
-import { demoAccounts, ensureDemoAccounts } from "../../server/demo/accounts.ts";
+import { ensureDemoAccounts } from "../../server/demo/accounts.ts";
 import { connectRedisAdapter, type RedisAdapter } from "../../server/realtime/redis-adapter.ts";
 import { apiClient, connectSocket, nextEvent, type TestSocket } from "../support/api.ts";
+import { loginAsDemo } from "../support/demo-login.ts";
 import { startSession } from "../support/fixtures.ts";
 import { freshPostgresDatabase } from "../support/postgres.ts";
 import { freePort } from "./node-process.ts";
@@ -59,16 +60,7 @@ async function startNode(databaseUrl: string, streamName: string): Promise<Node>
   return { url: `http://127.0.0.1:${port}`, server, database, redis };
 }
 
-async function login(url: string, role: "nurse" | "physician"): Promise<string> {
-  const account = demoAccounts.find((a) => a.role === role)!;
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: account.username, password: account.password }),
-  });
-  if (res.status !== 200) throw new Error(`login as ${role} failed: ${res.status}`);
-  return res.headers.get("set-cookie")!.split(";")[0]!;
-}
+const login = loginAsDemo;
 
 describe.skipIf(skipReason !== null)(
   "two nodes in one process, sharing a database and a Redis stream",

@@ -5,7 +5,8 @@ import { createVigilServer, type VigilServer } from "../../server/app.ts";
 import { loadConfig } from "../../server/config.ts";
 import { openDatabase } from "../../server/db/database.ts";
 import { migrateToLatest } from "../../server/db/migrate.ts";
-import { demoAccounts, ensureDemoAccounts } from "../../server/demo/accounts.ts";
+import { ensureDemoAccounts } from "../../server/demo/accounts.ts";
+import { loginAsDemo } from "./demo-login.ts";
 import { freshPostgresDatabase } from "./postgres.ts";
 
 export interface TestServer {
@@ -52,16 +53,7 @@ export async function startTestServer(
   return {
     url,
     server,
-    async login(role) {
-      const account = demoAccounts.find((a) => a.role === role)!;
-      const res = await fetch(`${url}/api/auth/login`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ username: account.username, password: account.password }),
-      });
-      if (res.status !== 200) throw new Error(`login as ${role} failed: ${res.status}`);
-      return res.headers.get("set-cookie")!.split(";")[0]!;
-    },
+    login: (role) => loginAsDemo(url, role),
     async close() {
       await server.close();
       await handle.close();
