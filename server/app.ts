@@ -32,6 +32,7 @@ import type { RedisAdapter } from "./realtime/redis-adapter.ts";
 import { createSocketServer } from "./realtime/socket-server.ts";
 import { type AlertTimers, startAlertTimers } from "./scheduler/alert-timers.ts";
 import { sessionRoutes } from "./sessions/routes.ts";
+import { userRoutes } from "./users/routes.ts";
 import { vitalsRoutes } from "./vitals/routes.ts";
 
 export const VERSION = "0.1.0";
@@ -116,6 +117,7 @@ export function createVigilServer(deps: {
     ingestRoutes,
     fhirRoutes,
     auditRoutes,
+    userRoutes,
   ]) {
     api.use(routes(ctx));
   }

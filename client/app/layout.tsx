@@ -33,6 +33,11 @@ function TopBar() {
           <li>
             <NavLink to="/profiles">Alert profiles</NavLink>
           </li>
+          {user.role === "admin" ? (
+            <li>
+              <NavLink to="/staff">Staff accounts</NavLink>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <AlarmSound />

@@ -13,6 +13,8 @@ const SessionRoute = lazy(() => import("./routes/session.tsx"));
 const ProfilesRoute = lazy(() => import("./routes/profiles.tsx"));
 // the printable record, opened at the end of a session
 const ReportRoute = lazy(() => import("./routes/report.tsx"));
+// admins only, rarely visited
+const StaffRoute = lazy(() => import("./routes/staff.tsx"));
 
 const router = createBrowserRouter([
   { path: "/login", element: <LoginRoute /> },
@@ -27,6 +29,14 @@ const router = createBrowserRouter([
         element: (
           <Suspense fallback={<p className="muted">Loading profiles…</p>}>
             <ProfilesRoute />
+          </Suspense>
+        ),
+      },
+      {
+        path: "staff",
+        element: (
+          <Suspense fallback={<p className="muted">Loading staff accounts…</p>}>
+            <StaffRoute />
           </Suspense>
         ),
       },

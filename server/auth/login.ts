@@ -25,7 +25,8 @@ export async function logIn(ctx: AppContext, body: LoginRequest, res: Response):
   const { db, config } = ctx;
   const now = ctx.now();
   const row = await findUserForLogin(db, body.username);
-  const account = row && row.role !== "device" ? row : undefined;
+  // A deactivated account is refused like a wrong password (same 401): nothing tells a guesser it exists.
+  const account = row && row.role !== "device" && row.active ? row : undefined;
   const actor = { id: row?.id ?? null, name: row?.display_name ?? body.username };
   const audit = (action: string, after: Record<string, unknown>) =>
     db
@@ -42,7 +43,8 @@ export async function logIn(ctx: AppContext, body: LoginRequest, res: Response):
   // Device actors have no password and never log in; they use their API key.
   if (!account || !ok) {
     const lockedUntil = account ? await recordLoginFailure(db, account.id, now, lockoutLimits(config)) : null;
-    await audit("login.failed", { username: body.username, reason: "wrong_credentials" });
+    const reason = row && !row.active ? "account_deactivated" : "wrong_credentials";
+    await audit("login.failed", { username: body.username, reason });
     if (lockedUntil) {
       await audit("login.lockout", {
         username: body.username,

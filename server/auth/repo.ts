@@ -73,6 +73,8 @@ export async function findUserByAuthSession(db: Kysely<Database>, tokenHash: str
     .where("auth_sessions.expires_at", ">", now)
     // A device never holds a login session; refuse one even if it were ever written.
     .where("users.role", "<>", "device")
+    // A deactivated account's sessions stop working at once, even one that was never deleted.
+    .where("users.active", "=", true)
     .executeTakeFirst();
   return row ? toUser(row) : null;
 }
@@ -86,6 +88,8 @@ export async function findAuthSession(db: Kysely<Database>, tokenHash: string, n
     .where("auth_sessions.token_hash", "=", tokenHash)
     .where("auth_sessions.expires_at", ">", now)
     .where("users.role", "<>", "device")
+    // A deactivated account's sessions stop working at once, even one that was never deleted.
+    .where("users.active", "=", true)
     .executeTakeFirst();
   return row ? { user: toUser(row), lastSeenAt: new Date(row.last_seen_at) } : null;
 }

@@ -43,6 +43,8 @@ export interface UsersTable {
   /** Migration 0007: failed logins in a row, and the end of a lockout once they reached the limit. */
   failed_login_count: Generated<number>;
   locked_until: Date | null;
+  /** Migration 0008: false once an admin deactivated the account (no login, no live session). */
+  active: Generated<boolean>;
 }
 
 export interface AuthSessionsTable {

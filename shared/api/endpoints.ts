@@ -9,6 +9,7 @@ import { observationsEndpoints } from "./endpoints/observations.ts";
 import { patientsEndpoints } from "./endpoints/patients.ts";
 import { screeningEndpoints } from "./endpoints/screening.ts";
 import { sessionsEndpoints } from "./endpoints/sessions.ts";
+import { usersEndpoints } from "./endpoints/users.ts";
 import { vitalsEndpoints } from "./endpoints/vitals.ts";
 
 /**
@@ -27,6 +28,7 @@ export const endpoints = {
   ...coursesEndpoints,
   ...screeningEndpoints,
   ...adminEndpoints,
+  ...usersEndpoints,
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof endpoints;

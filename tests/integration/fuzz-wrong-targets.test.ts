@@ -118,6 +118,7 @@ describe("a discharged session is read-only", () => {
     observationId: "observation",
     alertId: "alert",
     spareApiKeyId: "key",
+    spareUserId: "user",
     clinicProfile: {},
     screeningQuestionIds: [],
   };

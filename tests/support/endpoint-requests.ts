@@ -109,6 +109,22 @@ export const validRequests = {
   revokeApiKey: (w) => ({ params: { id: w.spareApiKeyId } }),
   getSessionAudit: session,
   verifyAudit: () => ({}),
+  listStaffAccounts: () => ({}),
+  createStaffAccount: () => ({
+    body: {
+      username: `staff-${crypto.randomUUID().slice(0, 8)}`,
+      displayName: "New Nurse",
+      role: "nurse",
+      password: "a long enough initial passphrase",
+    },
+  }),
+  resetStaffPassword: (w) => ({
+    params: { id: w.spareUserId },
+    body: { password: "a reset passphrase 2026" },
+  }),
+  deactivateStaffAccount: (w) => ({ params: { id: w.spareUserId } }),
+  reactivateStaffAccount: (w) => ({ params: { id: w.spareUserId } }),
+  unlockStaffAccount: (w) => ({ params: { id: w.spareUserId } }),
 } satisfies Record<EndpointName, (w: World) => EndpointRequest>;
 
 export const endpointEntries = Object.entries(endpoints) as [EndpointName, Endpoint][];

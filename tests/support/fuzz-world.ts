@@ -19,6 +19,8 @@ export interface World {
   alertId: string;
   /** A key to revoke: not the one the device caller uses. */
   spareApiKeyId: string;
+  /** A staff account (nurse) for the admin account endpoints: not one of the callers' logins. */
+  spareUserId: string;
   clinicProfile: unknown;
   screeningQuestionIds: string[];
 }
@@ -107,6 +109,15 @@ export async function buildWorld(baseUrl: string, callers: Callers): Promise<Wor
     "observation",
   );
   const spareKey = await ok(post(admin, "/api/admin/api-keys", { label: `Spare ${suffix}` }), "api key");
+  const spareUser = await ok(
+    post(admin, "/api/admin/users", {
+      username: `spare-${suffix}`,
+      displayName: "Spare Nurse",
+      role: "nurse",
+      password: throwawayPassword,
+    }),
+    "staff account",
+  );
   const profile = await ok(get(admin, "/api/profiles/clinic"), "clinic profile");
   const preInfusion = await ok(get(nurse, `/api/sessions/${session.id}/pre-infusion`), "pre-infusion");
   return {
@@ -118,6 +129,7 @@ export async function buildWorld(baseUrl: string, callers: Callers): Promise<Wor
     observationId: observation.observation.id,
     alertId: reading.alerts[0].id,
     spareApiKeyId: spareKey.apiKey.id,
+    spareUserId: spareUser.id,
     clinicProfile: profile.current,
     screeningQuestionIds: preInfusion.questions.map((q: { id: string }) => q.id),
   };
