@@ -1,11 +1,12 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
+import { precacheServiceWorker } from "./client/sw/precache-plugin.ts";
 
 const serverPort = Number(process.env.PORT ?? 3000);
 
 export default defineConfig({
   root: "client",
-  plugins: [react()],
+  plugins: [react(), precacheServiceWorker()],
   build: {
     outDir: "../dist/client",
     emptyOutDir: true,

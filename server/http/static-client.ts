@@ -6,7 +6,16 @@ import express, { type RequestHandler, Router } from "express";
 export function staticClient(clientDir: string): RequestHandler {
   const router = Router();
   const index = path.join(clientDir, "index.html");
-  router.use(express.static(clientDir, { index: false, maxAge: "1h" }));
+  router.use(
+    express.static(clientDir, {
+      index: false,
+      maxAge: "1h",
+      // the service worker must be re-checked on each visit: a new build is noticed through it
+      setHeaders: (res, filePath) => {
+        if (path.basename(filePath) === "sw.js") res.setHeader("Cache-Control", "no-cache");
+      },
+    }),
+  );
   router.get(/^(?!\/api\/|\/socket\.io\/).*/, (_req, res) => {
     if (!fs.existsSync(index)) {
       res

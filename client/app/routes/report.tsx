@@ -7,6 +7,7 @@ import { ReportReadings } from "../../features/report/components/report-readings
 import { ReportSignature } from "../../features/report/components/report-signature.tsx";
 import "../../features/report/report.css";
 import { useSession } from "../../features/sessions/api/get-session.ts";
+import { SnapshotNote } from "../../features/sessions/components/snapshot-note.tsx";
 import { VitalsCharts } from "../../features/vitals/components/vitals-charts.tsx";
 import { formatDateTime } from "../../lib/time.ts";
 import { useTitle } from "../../lib/use-title.ts";
@@ -31,6 +32,7 @@ export default function ReportRoute() {
         Session report — {detail.patient.fullName}, chair {detail.session.chair}
       </h1>
       <p className="muted">Generated {formatDateTime(new Date().toISOString())} by Vigil.</p>
+      <SnapshotNote detail={detail} />
       <p className="no-print">
         <button type="button" className="button" onClick={() => window.print()}>
           Print / Save as PDF

@@ -6,6 +6,7 @@ import { SessionOutboxStatus } from "../../outbox/components/session-outbox-stat
 import { PreInfusionPanel } from "../../screening/components/pre-infusion-panel.tsx";
 import { PhaseBadge } from "./phase-badge.tsx";
 import { SessionTimers } from "./session-timers.tsx";
+import { SnapshotNote } from "./snapshot-note.tsx";
 
 export function SessionHeader({ detail }: { detail: SessionDetail }) {
   const { session, patient } = detail;
@@ -50,6 +51,7 @@ export function SessionHeader({ detail }: { detail: SessionDetail }) {
         </div>
         <SessionOutboxStatus sessionId={session.id} />
       </section>
+      <SnapshotNote detail={detail} />
       <PreInfusionPanel detail={detail} />
     </>
   );
