@@ -10,9 +10,20 @@ export interface AlertChange {
   change: AlertChangeKind;
 }
 
+export type OpenAlertRows = Map<AlertParameter, AlertsTable>;
+
+export async function loadOpenAlertRows(
+  trx: Transaction<Database>,
+  sessionId: string,
+): Promise<OpenAlertRows> {
+  return new Map((await openAlertRows(trx, sessionId)).map((r) => [r.parameter, r]));
+}
+
 /**
  * Mirrors the engine's events into the alerts table (one open row per session and parameter) and
  * returns what changed, to be broadcast after commit. The engine decides; this only records.
+ * `known` (the session's open rows, as loadOpenAlertRows read them in this transaction) saves the query
+ * and is brought up to date, so a batch stepping a session reading by reading reads its alerts once.
  */
 export async function applyEngineEvents(
   trx: Transaction<Database>,
@@ -20,10 +31,9 @@ export async function applyEngineEvents(
   events: AlertEvent[],
   state: EngineState,
   now: Date,
+  known?: OpenAlertRows,
 ): Promise<AlertChange[]> {
-  const open = new Map<AlertParameter, AlertsTable>(
-    (await openAlertRows(trx, sessionId)).map((r) => [r.parameter, r]),
-  );
+  const open = new Map(known ?? (await loadOpenAlertRows(trx, sessionId)));
   const changed: { row: AlertsTable; change: AlertChangeKind }[] = [];
   for (const event of events) {
     const at = new Date(event.t);
@@ -64,6 +74,15 @@ export async function applyEngineEvents(
         updated_at: now,
       });
       changed.push({ row: updated, change: engineAlert.conditionCleared ? "latched" : "upgraded" });
+    }
+  }
+  if (known) {
+    known.clear();
+    for (const [parameter, row] of open) known.set(parameter, row);
+    // The rows as written now (an upgrade or latch rewrote the row the loops above looked at).
+    for (const { row } of changed) {
+      if (row.status === "open") known.set(row.parameter, row);
+      else known.delete(row.parameter);
     }
   }
   const alerts = await toAlerts(

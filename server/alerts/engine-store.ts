@@ -1,6 +1,11 @@
 import type { Transaction } from "kysely";
 import type { ThresholdProfile } from "../../shared/clinical/engine/profile.ts";
-import { type EngineState, initialState, parseState } from "../../shared/clinical/engine/state.ts";
+import {
+  type EngineState,
+  initialState,
+  parseState,
+  serializeState,
+} from "../../shared/clinical/engine/state.ts";
 import { nextDueAt } from "../../shared/clinical/engine/timers.ts";
 import type { InfusionSession } from "../../shared/schemas/session.ts";
 import type { Database } from "../db/schema.ts";
@@ -28,7 +33,7 @@ export async function saveEngineState(
 ): Promise<void> {
   const due = nextDueAt(state, profile);
   const values = {
-    state: JSON.stringify(state),
+    state: serializeState(state),
     next_due_at: due === null ? null : new Date(due),
     updated_at: now,
   };

@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
-import { asStoredJson, type ChainReport, genesisHash, rowHash, type StoredRow, verifyRows } from "./chain.ts";
+import { type ChainReport, genesisHash, rowHash, type StoredRow, verifyRows } from "./chain.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -59,6 +59,9 @@ export async function appendAuditBatch(
   let prevHash = last?.hash ?? genesisHash;
   const rows = entries.map((entry) => {
     seq++;
+    // Stringified once: the text is what is stored, its parse what the hash covers (as read back from jsonb).
+    const beforeText = storedText(entry.before);
+    const afterText = storedText(entry.after);
     const fields = {
       seq,
       at: entry.at.toISOString(),
@@ -68,8 +71,8 @@ export async function appendAuditBatch(
       entity: entry.entity,
       entityId: entry.entityId ?? null,
       sessionId: entry.sessionId ?? null,
-      before: asStoredJson(entry.before),
-      after: asStoredJson(entry.after),
+      before: beforeText === null ? null : JSON.parse(beforeText),
+      after: afterText === null ? null : JSON.parse(afterText),
     };
     const hash = rowHash(prevHash, fields);
     const row = {
@@ -81,8 +84,8 @@ export async function appendAuditBatch(
       entity: fields.entity,
       entity_id: fields.entityId,
       session_id: fields.sessionId,
-      before: fields.before === null ? null : JSON.stringify(fields.before),
-      after: fields.after === null ? null : JSON.stringify(fields.after),
+      before: beforeText,
+      after: afterText,
       prev_hash: prevHash,
       hash,
     };
@@ -95,6 +98,13 @@ export async function appendAuditBatch(
       .values(rows.slice(i, i + insertChunk))
       .execute();
   }
+}
+
+/** The jsonb text of a value (null for none), the same text asStoredJson's value stringifies to. */
+function storedText(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  const text = JSON.stringify(value);
+  return text === "null" ? null : text;
 }
 
 /** Appends in a transaction of its own (writes that are a single statement, such as a login). */

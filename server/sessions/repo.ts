@@ -115,18 +115,27 @@ export async function reserveSeqs(
 
 /**
  * Locks several sessions for a batched write, in id order so that two batches (on any node) that share
- * sessions always take their locks in the same order and cannot deadlock.
+ * sessions always take their locks in the same order and cannot deadlock. With chairs, the active (not
+ * discharged) sessions sitting in them are found and locked by the same statement.
  */
 export async function lockSessions(
   trx: Transaction<Database>,
   ids: Iterable<string>,
+  activeInChairs: readonly string[] = [],
 ): Promise<Map<string, InfusionSession>> {
   const unique = [...new Set(ids)].sort();
-  if (unique.length === 0) return new Map();
+  if (unique.length === 0 && activeInChairs.length === 0) return new Map();
   const rows = await trx
     .selectFrom("infusion_sessions")
     .selectAll()
-    .where("id", "in", unique)
+    .where((eb) => {
+      const byId = unique.length > 0 ? [eb("id", "in", unique)] : [];
+      const byChair =
+        activeInChairs.length > 0
+          ? [eb.and([eb("chair", "in", activeInChairs), eb("phase", "<>", "discharged")])]
+          : [];
+      return eb.or([...byId, ...byChair]);
+    })
     .orderBy("id")
     .forUpdate()
     .execute();

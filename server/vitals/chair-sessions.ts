@@ -18,6 +18,18 @@ export async function activeSessionsInChairs(db: Db, chairs: string[]): Promise<
   return result;
 }
 
+/** The active (not discharged) sessions of each chair among sessions already loaded (e.g. locked). */
+export function activeSessionsIn(
+  chairs: readonly string[],
+  sessions: ReadonlyMap<string, { id: string; chair: string; phase: string }>,
+): Map<string, string[]> {
+  const result = new Map(chairs.map((c) => [c, [] as string[]]));
+  for (const session of sessions.values()) {
+    if (session.phase !== "discharged") result.get(session.chair)?.push(session.id);
+  }
+  return result;
+}
+
 /** The one session of a chair: 404 when none, 409 when several. */
 export function oneSessionInChair(chair: string, ids: string[]): string {
   if (ids.length === 0) {

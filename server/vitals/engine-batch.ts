@@ -1,11 +1,21 @@
-import type { Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import { defaultProfile, parseProfile, type ThresholdProfile } from "../../shared/clinical/engine/profile.ts";
-import { type EngineState, initialState, parseState } from "../../shared/clinical/engine/state.ts";
+import {
+  type EngineState,
+  initialState,
+  parseState,
+  serializeState,
+} from "../../shared/clinical/engine/state.ts";
 import { step } from "../../shared/clinical/engine/step.ts";
 import { nextDueAt } from "../../shared/clinical/engine/timers.ts";
 import type { EngineInput } from "../../shared/clinical/engine/types.ts";
 import type { InfusionSession } from "../../shared/schemas/session.ts";
-import { type AlertChange, applyEngineEvents } from "../alerts/apply-events.ts";
+import {
+  type AlertChange,
+  applyEngineEvents,
+  loadOpenAlertRows,
+  type OpenAlertRows,
+} from "../alerts/apply-events.ts";
 import type { Database } from "../db/schema.ts";
 
 /**
@@ -17,11 +27,16 @@ export class EngineBatch {
     private readonly trx: Transaction<Database>,
     private readonly profiles: Map<string, ThresholdProfile>,
     private readonly states: Map<string, EngineState>,
+    /** Sessions whose state row exists. */
+    private readonly stored: ReadonlySet<string>,
   ) {}
+
+  /** Each session's open alert rows, read once per batch and kept current by applyEngineEvents. */
+  private readonly openAlerts = new Map<string, OpenAlertRows>();
 
   static async load(trx: Transaction<Database>, sessions: InfusionSession[]): Promise<EngineBatch> {
     const ids = sessions.map((s) => s.id);
-    if (ids.length === 0) return new EngineBatch(trx, new Map(), new Map());
+    if (ids.length === 0) return new EngineBatch(trx, new Map(), new Map(), new Set());
     const [profiles, stateRows] = await Promise.all([
       effectiveProfiles(trx, ids),
       trx
@@ -37,7 +52,7 @@ export class EngineBatch {
         return [s.id, row ? parseState(row) : initialState(s.phase, Date.parse(s.phaseChangedAt))] as const;
       }),
     );
-    return new EngineBatch(trx, profiles, states);
+    return new EngineBatch(trx, profiles, states, new Set(stored.keys()));
   }
 
   /** Feeds one input; alert rows change (inside the transaction) only when the engine says so. */
@@ -46,24 +61,50 @@ export class EngineBatch {
     this.states.set(sessionId, result.state);
     // With no event and no open engine alert, applyEngineEvents has nothing to record: skip its queries.
     if (result.events.length === 0 && result.state.alerts.length === 0) return [];
-    return applyEngineEvents(this.trx, sessionId, result.events, result.state, now);
+    let open = this.openAlerts.get(sessionId);
+    if (!open) {
+      open = await loadOpenAlertRows(this.trx, sessionId);
+      this.openAlerts.set(sessionId, open);
+    }
+    return applyEngineEvents(this.trx, sessionId, result.events, result.state, now, open);
   }
 
-  /** Stores every stepped session's state with the time its next timer falls due (what the scheduler reads). */
+  /**
+   * Stores every stepped session's state with the time its next timer falls due (what the scheduler reads):
+   * one UPDATE … FROM (VALUES …) for the states loaded, an upsert only for sessions new to the engine.
+   */
   async save(now: Date): Promise<void> {
     const rows = [...this.states].map(([sessionId, state]) => {
       const due = nextDueAt(state, this.profiles.get(sessionId)!);
       return {
         session_id: sessionId,
-        state: JSON.stringify(state),
+        state: serializeState(state),
         next_due_at: due === null ? null : new Date(due),
         updated_at: now,
       };
     });
-    if (rows.length === 0) return;
+    const existing = rows.filter((r) => this.stored.has(r.session_id));
+    if (existing.length > 0) {
+      const values = sql.join(
+        existing.map(
+          (r) =>
+            sql`(${r.session_id}::uuid, ${r.state}::jsonb, ${r.next_due_at}::timestamptz, ${r.updated_at}::timestamptz)`,
+        ),
+      );
+      const { rows: updated } = await sql`
+        update alert_engine_states as s
+        set state = v.state, next_due_at = v.next_due_at, updated_at = v.updated_at
+        from (values ${values}) as v(session_id, state, next_due_at, updated_at)
+        where s.session_id = v.session_id
+        returning s.session_id`.execute(this.trx);
+      // Read under the sessions' locks, so they are all still there; if not, fail the batch (retried job by job).
+      if (updated.length !== existing.length) throw new Error("alert engine state vanished during a batch");
+    }
+    const fresh = rows.filter((r) => !this.stored.has(r.session_id));
+    if (fresh.length === 0) return;
     await this.trx
       .insertInto("alert_engine_states")
-      .values(rows)
+      .values(fresh)
       .onConflict((oc) =>
         oc.column("session_id").doUpdateSet((eb) => ({
           state: eb.ref("excluded.state"),

@@ -73,12 +73,14 @@ export function planJobs(jobs: ReadingJob[], plan: PlanContext): (JobPlan | Erro
   return jobs.map((job, index) => {
     try {
       const { input } = job;
-      const stored = plan.stored.get(input.id);
+      // PostgreSQL stores a uuid in lower case: an id sent in upper case is still the same reading.
+      const id = input.id.toLowerCase();
+      const stored = plan.stored.get(id);
       if (stored) {
         checkSameTarget(job, stored.session_id, plan);
         return { kind: "replay", row: stored };
       }
-      const first = claimed.get(input.id);
+      const first = claimed.get(id);
       if (first) {
         checkSameTarget(job, first.sessionId, plan);
         return { kind: "duplicate", of: first.index, sessionId: first.sessionId };
@@ -96,9 +98,9 @@ export function planJobs(jobs: ReadingJob[], plan: PlanContext): (JobPlan | Erro
         spo2: input.spo2 ?? null,
         rr: input.rr ?? null,
       };
-      claimed.set(input.id, { index, sessionId: session.id });
+      claimed.set(id, { index, sessionId: session.id });
       const row: VitalsReadingsTable = {
-        id: input.id,
+        id,
         session_id: session.id,
         observed_at: observedAt,
         recorded_at: now,

@@ -8,7 +8,7 @@ import type { Database, VitalsReadingsTable } from "../db/schema.ts";
 import type { SessionChange } from "../realtime/publisher.ts";
 import { lockSessions, reserveSeqsMany } from "../sessions/repo.ts";
 import { auditEntriesFor } from "../sessions/write-audit.ts";
-import { activeSessionsInChairs } from "./chair-sessions.ts";
+import { activeSessionsIn } from "./chair-sessions.ts";
 import { EngineBatch } from "./engine-batch.ts";
 import { isUuid, type JobPlan, type JobResult, planJobs, type ReadingJob } from "./reading-job.ts";
 import { readingFromRow, toReading } from "./repo.ts";
@@ -23,11 +23,10 @@ const insertChunk = 1000;
  */
 export async function recordBatch(trx: Transaction<Database>, jobs: ReadingJob[]): Promise<JobResult[]> {
   const chairs = [...new Set(jobs.flatMap((j) => ("chair" in j.target ? [j.target.chair] : [])))];
-  const activeInChair = await activeSessionsInChairs(trx, chairs);
-  const wanted = jobs.flatMap((j) =>
-    "sessionId" in j.target ? [j.target.sessionId] : (activeInChair.get(j.target.chair) ?? []),
-  );
-  const lockedSessions = await lockSessions(trx, wanted.filter(isUuid));
+  const byId = jobs.flatMap((j) => ("sessionId" in j.target ? [j.target.sessionId] : []));
+  // One statement finds the chairs' active sessions and locks them with the sessions addressed by id.
+  const lockedSessions = await lockSessions(trx, byId.filter(isUuid), chairs);
+  const activeInChair = activeSessionsIn(chairs, lockedSessions);
   const stored = await storedReadings(
     trx,
     jobs.map((j) => j.input.id),
@@ -147,18 +146,19 @@ async function chairsOf(
   return result;
 }
 
+/**
+ * Inserts without RETURNING (parsing the rows back costs more than the insert): what is stored is what was
+ * sent (the planner already wrote the id in lower case, as PostgreSQL stores a uuid).
+ */
 async function insertReadings(
   trx: Transaction<Database>,
   rows: VitalsReadingsTable[],
 ): Promise<Map<string, VitalsReadingsTable>> {
-  const result = new Map<string, VitalsReadingsTable>();
   for (let i = 0; i < rows.length; i += insertChunk) {
-    const chunk = await trx
+    await trx
       .insertInto("vitals_readings")
       .values(rows.slice(i, i + insertChunk))
-      .returningAll()
       .execute();
-    for (const row of chunk) result.set(row.id, row);
   }
-  return result;
+  return new Map(rows.map((row) => [row.id, row]));
 }

@@ -9,6 +9,7 @@ import {
   ValuesNode,
 } from "kysely";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { listAlerts } from "../../server/alerts/repo.ts";
 import type { AppContext } from "../../server/app-context.ts";
 import { verifyChain } from "../../server/audit/log.ts";
 import { loadConfig } from "../../server/config.ts";
@@ -237,7 +238,7 @@ describe("group commit of readings", () => {
   it("answers every caller of one reading id sent at once by session and by chair, storing it once", async () => {
     const chair = "gc-11";
     const sessionId = await newSession(chair);
-    const fire = (input: ReturnType<typeof reading>) =>
+    const fire = (input: ReturnType<typeof reading<"monitor">>) =>
       Promise.allSettled([
         ...Array.from({ length: 5 }, () => recordVitals(ctx, nurse, sessionId, input)),
         ...Array.from({ length: 5 }, () => ingestVitals(ctx, nurse, chair, input)),
@@ -276,5 +277,36 @@ describe("group commit of readings", () => {
     const again = await recordVitals(ctx, nurse, sessionId, input);
     expect(first).toMatchObject({ created: true, reading: { id: input.id } });
     expect(again).toMatchObject({ created: false, reading: { id: input.id } });
+  });
+
+  it("raises, latches and re-raises alerts in one batch exactly as one reading at a time would", async () => {
+    const [batched, alone] = await Promise.all(["gc-13", "gc-14"].map(newSession));
+    const start = Date.now() - 60_000;
+    const systolic = [190, 120, 195, 118, 200, 121, 119, 185, 119, 118, 117];
+    const readings = systolic.map((sbp, i) =>
+      reading({ sbp, dbp: sbp > 150 ? 100 : 78, observedAt: new Date(start + i * 5_000).toISOString() }),
+    );
+    const alertsOf = (sessionId: string) =>
+      published.flatMap((p) =>
+        p.sessionId === sessionId && p.change.type === "alert:changed"
+          ? [{ change: p.change.change, ...p.change.alert, id: undefined, sessionId: undefined }]
+          : [],
+      );
+    published.length = 0;
+    const before = probe.auditInserts;
+    await Promise.all(readings.map((r) => recordVitals(ctx, nurse, batched!, r)));
+    expect(probe.auditInserts - before).toBe(1); // one batch, not retried reading by reading
+    for (const r of readings) await recordVitals(ctx, nurse, alone!, { ...r, id: crypto.randomUUID() });
+    const kinds = alertsOf(batched!).map((a) => a.change);
+    expect(kinds).toEqual(expect.arrayContaining(["raised", "latched", "upgraded", "cleared"]));
+    expect(alertsOf(batched!)).toEqual(alertsOf(alone!));
+    // What was published last for each alert is what is stored.
+    const last = new Map<string, unknown>();
+    for (const p of published) {
+      if (p.sessionId === batched && p.change.type === "alert:changed")
+        last.set(p.change.alert.id, p.change.alert);
+    }
+    const stored = await listAlerts(ctx.db, batched!);
+    expect(new Map(stored.map((a) => [a.id, a]))).toEqual(last);
   });
 });

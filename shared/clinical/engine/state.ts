@@ -88,9 +88,94 @@ export function initialState(
   };
 }
 
-/** Loads a stored state (e.g. from jsonb); throws when it is not a valid engine state. */
+type SampleLists<T> = Partial<Record<VitalParameter | "moaas", T>>;
+
+function mapLists<A, B>(lists: SampleLists<A>, f: (list: A) => B): SampleLists<B> {
+  const out: SampleLists<B> = {};
+  for (const [key, list] of Object.entries(lists) as [VitalParameter | "moaas", A | undefined][]) {
+    if (list !== undefined) out[key] = f(list);
+  }
+  return out;
+}
+
+/**
+ * "t0,v0,t1-t0,v1,…": one short string per list instead of {t, v} objects (jsonb stores every number of an
+ * array as a numeric of its own), so a state stays small enough to be stored inline.
+ */
+function packSamples(samples: Sample[]): string {
+  const out: number[] = [];
+  let previous = 0;
+  for (const { t, v } of samples) {
+    out.push(t - previous, v);
+    previous = t;
+  }
+  return out.join(",");
+}
+
+const packedSamplesSchema = z.string().transform((text, ctx): Sample[] => {
+  const tokens = text === "" ? [] : text.split(",");
+  const numbers = tokens.map(Number);
+  const valid =
+    tokens.length % 2 === 0 &&
+    numbers.every((n, i) => String(n) === tokens[i] && (i % 2 === 1 || Number.isInteger(n)));
+  if (!valid) {
+    ctx.addIssue({ code: "custom", message: "packed samples are pairs of an integer time step and a value" });
+    return z.NEVER;
+  }
+  const samples: Sample[] = [];
+  let t = 0;
+  for (let i = 0; i < numbers.length; i += 2) {
+    t += numbers[i]!;
+    samples.push({ t, v: numbers[i + 1]! });
+  }
+  return samples;
+});
+
+/** The stored form (version 2): the engine state with its sample lists packed. */
+const storedStateSchema = engineStateSchema.extend({
+  version: z.literal(2),
+  preInfusion: perVital(packedSamplesSchema),
+  recent: perVital(packedSamplesSchema).extend({ moaas: packedSamplesSchema.optional() }),
+});
+
+/** The text to store (jsonb); parseState reads it back, and still reads states stored unpacked (version 1). */
+export function serializeState(state: EngineState): string {
+  return JSON.stringify({
+    ...state,
+    version: 2,
+    preInfusion: mapLists(state.preInfusion, packSamples),
+    recent: mapLists(state.recent, packSamples),
+  });
+}
+
+/** Loads a stored state (e.g. from jsonb), packed or not; throws when it is not a valid engine state. */
 export function parseState(input: unknown): EngineState {
-  return engineStateSchema.parse(input);
+  if (typeof input !== "object" || input === null || (input as { version?: unknown }).version !== 2) {
+    return engineStateSchema.parse(input);
+  }
+  return { ...storedStateSchema.parse(input), version: 1 };
+}
+
+const copyLists = <T extends object>(lists: T): T => {
+  const out = { ...lists } as Record<string, Sample[] | undefined>;
+  for (const [key, list] of Object.entries(out)) if (list) out[key] = list.map((sample) => ({ ...sample }));
+  return out as T;
+};
+
+/** A deep copy, like structuredClone but several times faster (the engine copies its state on every step). */
+export function cloneState(state: EngineState): EngineState {
+  const persistence = { ...state.persistence } as Record<string, PersistenceRun | undefined>;
+  for (const [key, run] of Object.entries(persistence)) {
+    if (run) persistence[key] = { ...run, since: { ...run.since } };
+  }
+  return {
+    ...state,
+    baseline: { ...state.baseline },
+    preInfusion: copyLists(state.preInfusion),
+    recent: copyLists(state.recent),
+    persistence: persistence as EngineState["persistence"],
+    alerts: state.alerts.map((a) => ({ ...a, acknowledged: a.acknowledged && { ...a.acknowledged } })),
+  };
 }
 
 export function latestSample(state: EngineState, parameter: VitalParameter | "moaas"): Sample | undefined {

@@ -4,7 +4,7 @@ import { acknowledge } from "./alerts.ts";
 import { applyPhase } from "./phase.ts";
 import type { ThresholdProfile } from "./profile.ts";
 import { applyObservation, applyVitals } from "./readings.ts";
-import { type EngineState, initialState } from "./state.ts";
+import { cloneState, type EngineState, initialState } from "./state.ts";
 import { fireDue } from "./timers.ts";
 import type { EngineInput, Millis, StepResult, VitalValues } from "./types.ts";
 
@@ -18,7 +18,7 @@ export function step(
   input: EngineInput,
   profile: ThresholdProfile,
 ): StepResult<EngineState> {
-  const next = structuredClone(state);
+  const next = cloneState(state);
   const events: StepResult<EngineState>["events"] = [];
   fireDue(next, input.t, false, profile, events);
   switch (input.kind) {
