@@ -1,122 +1,19 @@
-import fs from "node:fs";
-import {
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type QueryResult,
-  type RootOperationNode,
-  type UnknownRow,
-  ValuesNode,
-} from "kysely";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { listAlerts } from "../../server/alerts/repo.ts";
-import type { AppContext } from "../../server/app-context.ts";
+import { describe, expect, it } from "vitest";
 import { verifyChain } from "../../server/audit/log.ts";
-import { loadConfig } from "../../server/config.ts";
-import { type DatabaseHandle, openDatabase } from "../../server/db/database.ts";
-import { migrateToLatest } from "../../server/db/migrate.ts";
-import { ensureDemoAccounts } from "../../server/demo/accounts.ts";
-import type { HttpError } from "../../server/http/errors.ts";
 import { ingestVitals } from "../../server/ingest/service.ts";
-import { insertPatient } from "../../server/patients/repo.ts";
-import type { SessionChange } from "../../server/realtime/publisher.ts";
-import { createSession } from "../../server/sessions/service.ts";
-import { configureReadingBatcher, defaultBatcherOptions } from "../../server/vitals/reading-batcher.ts";
 import { recordVitals } from "../../server/vitals/service.ts";
-import type { RecordVitalsResponse } from "../../shared/schemas/session-views.ts";
-import type { User } from "../../shared/schemas/user.ts";
-import { freshPostgresDatabase } from "../support/postgres.ts";
+import {
+  ctx,
+  newSession,
+  nurse,
+  probe,
+  published,
+  reading,
+  setUpGroupCommitWorld,
+  statusOf,
+} from "../support/group-commit-world.ts";
 
-/** Counts batches (one audit insert each) and can make the next multi-row reading insert fail once. */
-class BatchProbe implements KyselyPlugin {
-  auditInserts = 0;
-  readingInserts = 0;
-  failNextMultiRowReadingInsert = false;
-  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
-    if (node.kind === "InsertQueryNode") {
-      const table = node.into?.table.identifier.name;
-      const rows = node.values && ValuesNode.is(node.values) ? node.values.values.length : 0;
-      if (table === "audit_log") this.auditInserts++;
-      if (table === "vitals_readings") this.readingInserts++;
-      if (table === "vitals_readings" && rows > 1 && this.failNextMultiRowReadingInsert) {
-        this.failNextMultiRowReadingInsert = false;
-        throw new Error("injected batch failure");
-      }
-    }
-    return node;
-  }
-  async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return result;
-  }
-}
-
-let handle: DatabaseHandle;
-let drop: (() => Promise<void>) | undefined;
-let ctx: AppContext;
-let nurse: User;
-const probe = new BatchProbe();
-const published: { sessionId: string; seq: number; change: SessionChange }[] = [];
-
-beforeAll(async () => {
-  const pgUrl = process.env.TEST_DATABASE_URL;
-  const fresh = pgUrl ? await freshPostgresDatabase(pgUrl) : null;
-  drop = fresh?.drop;
-  handle = fresh
-    ? await openDatabase({ databaseUrl: fresh.url })
-    : await openDatabase({ loadDataDir: new Blob([fs.readFileSync(inject("pgliteTemplate"))]) });
-  await migrateToLatest(handle.db);
-  ({ nurse } = await ensureDemoAccounts(handle.db));
-  ctx = {
-    db: handle.db.withPlugin(probe),
-    dbKind: handle.kind,
-    config: loadConfig({}),
-    publisher: {
-      sessionChanged: (sessionId, seq, change) => published.push({ sessionId, seq, change }),
-      stationChanged: () => {},
-      loginsEnded: () => {},
-    },
-    now: () => new Date(),
-  };
-});
-
-afterAll(async () => {
-  await handle?.close();
-  await drop?.();
-});
-
-async function newSession(chair: string): Promise<string> {
-  const mrn = `GC-${crypto.randomUUID().slice(0, 8)}`;
-  const patient = await insertPatient(
-    ctx.db,
-    { mrn, fullName: "Batch Patient", dateOfBirth: "1980-05-01", weightKg: 70 },
-    new Date(),
-  );
-  const session = await createSession(ctx, nurse, {
-    patientId: patient.id,
-    chair,
-    weightKg: 70,
-    doseMgPerKg: 0.5,
-    plannedDurationMin: 40,
-  });
-  return session.id;
-}
-
-const reading = <S extends "manual" | "monitor" = "manual">(
-  values: { source?: S; [k: string]: unknown } = {},
-) => ({
-  id: crypto.randomUUID() as string,
-  observedAt: new Date().toISOString(),
-  source: (values.source ?? "manual") as S,
-  sbp: 124,
-  dbp: 78,
-  hr: 72,
-  spo2: 98,
-  rr: 14,
-  ...values,
-});
-
-const statusOf = (result: PromiseSettledResult<unknown>) =>
-  result.status === "rejected" ? (result.reason as HttpError).status : 200;
+setUpGroupCommitWorld();
 
 describe("group commit of readings", () => {
   it("commits concurrent readings to several sessions in one transaction, seqs gapless per session", async () => {
@@ -233,80 +130,5 @@ describe("group commit of readings", () => {
       .execute();
     expect(rows).toHaveLength(5);
     expect(await verifyChain(ctx.db)).toMatchObject({ ok: true });
-  });
-
-  it("answers every caller of one reading id sent at once by session and by chair, storing it once", async () => {
-    const chair = "gc-11";
-    const sessionId = await newSession(chair);
-    const fire = (input: ReturnType<typeof reading<"monitor">>) =>
-      Promise.allSettled([
-        ...Array.from({ length: 5 }, () => recordVitals(ctx, nurse, sessionId, input)),
-        ...Array.from({ length: 5 }, () => ingestVitals(ctx, nurse, chair, input)),
-      ]);
-    const inOneBatch = reading({ source: "monitor" as const });
-    const oneTransactionEach = reading({ source: "monitor" as const });
-    const waves = [await fire(inOneBatch)];
-    // One job per transaction: every caller after the first reads the stored row inside its own transaction.
-    configureReadingBatcher(ctx.db, { ...defaultBatcherOptions(ctx.dbKind), maxBatch: 1 });
-    try {
-      waves.push(await fire(oneTransactionEach));
-    } finally {
-      configureReadingBatcher(ctx.db, defaultBatcherOptions(ctx.dbKind));
-    }
-    waves.push(await fire(inOneBatch)); // retries only, in one batch
-    for (const [w, wave] of waves.entries()) {
-      expect(wave.map(statusOf)).toEqual(Array(10).fill(200));
-      const answers = wave.map((r) => (r as PromiseFulfilledResult<RecordVitalsResponse>).value);
-      expect(answers.filter((a) => a.created)).toHaveLength(w < 2 ? 1 : 0);
-      const id = w === 1 ? oneTransactionEach.id : inOneBatch.id;
-      expect(answers.every((a) => a.reading.id === id && a.reading.sessionId === sessionId)).toBe(true);
-    }
-    const rows = await ctx.db
-      .selectFrom("vitals_readings")
-      .select("id")
-      .where("session_id", "=", sessionId)
-      .execute();
-    expect(rows.map((r) => r.id).sort()).toEqual([inOneBatch.id, oneTransactionEach.id].sort());
-    expect(await verifyChain(ctx.db)).toMatchObject({ ok: true });
-  });
-
-  it("treats a reading id sent in upper case as the same reading", async () => {
-    const sessionId = await newSession("gc-12");
-    const input = reading();
-    const first = await recordVitals(ctx, nurse, sessionId, { ...input, id: input.id.toUpperCase() });
-    const again = await recordVitals(ctx, nurse, sessionId, input);
-    expect(first).toMatchObject({ created: true, reading: { id: input.id } });
-    expect(again).toMatchObject({ created: false, reading: { id: input.id } });
-  });
-
-  it("raises, latches and re-raises alerts in one batch exactly as one reading at a time would", async () => {
-    const [batched, alone] = await Promise.all(["gc-13", "gc-14"].map(newSession));
-    const start = Date.now() - 60_000;
-    const systolic = [190, 120, 195, 118, 200, 121, 119, 185, 119, 118, 117];
-    const readings = systolic.map((sbp, i) =>
-      reading({ sbp, dbp: sbp > 150 ? 100 : 78, observedAt: new Date(start + i * 5_000).toISOString() }),
-    );
-    const alertsOf = (sessionId: string) =>
-      published.flatMap((p) =>
-        p.sessionId === sessionId && p.change.type === "alert:changed"
-          ? [{ change: p.change.change, ...p.change.alert, id: undefined, sessionId: undefined }]
-          : [],
-      );
-    published.length = 0;
-    const before = probe.auditInserts;
-    await Promise.all(readings.map((r) => recordVitals(ctx, nurse, batched!, r)));
-    expect(probe.auditInserts - before).toBe(1); // one batch, not retried reading by reading
-    for (const r of readings) await recordVitals(ctx, nurse, alone!, { ...r, id: crypto.randomUUID() });
-    const kinds = alertsOf(batched!).map((a) => a.change);
-    expect(kinds).toEqual(expect.arrayContaining(["raised", "latched", "upgraded", "cleared"]));
-    expect(alertsOf(batched!)).toEqual(alertsOf(alone!));
-    // What was published last for each alert is what is stored.
-    const last = new Map<string, unknown>();
-    for (const p of published) {
-      if (p.sessionId === batched && p.change.type === "alert:changed")
-        last.set(p.change.alert.id, p.change.alert);
-    }
-    const stored = await listAlerts(ctx.db, batched!);
-    expect(new Map(stored.map((a) => [a.id, a]))).toEqual(last);
   });
 });

@@ -1,0 +1,116 @@
+import fs from "node:fs";
+import {
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+  ValuesNode,
+} from "kysely";
+import { afterAll, beforeAll, inject } from "vitest";
+import type { AppContext } from "../../server/app-context.ts";
+import { loadConfig } from "../../server/config.ts";
+import { type DatabaseHandle, openDatabase } from "../../server/db/database.ts";
+import { migrateToLatest } from "../../server/db/migrate.ts";
+import { ensureDemoAccounts } from "../../server/demo/accounts.ts";
+import type { HttpError } from "../../server/http/errors.ts";
+import { insertPatient } from "../../server/patients/repo.ts";
+import type { SessionChange } from "../../server/realtime/publisher.ts";
+import { createSession } from "../../server/sessions/service.ts";
+import type { User } from "../../shared/schemas/user.ts";
+import { freshPostgresDatabase } from "./postgres.ts";
+
+/** Counts batches (one audit insert each) and can make the next multi-row reading insert fail once. */
+export class BatchProbe implements KyselyPlugin {
+  auditInserts = 0;
+  readingInserts = 0;
+  failNextMultiRowReadingInsert = false;
+  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
+    if (node.kind === "InsertQueryNode") {
+      const table = node.into?.table.identifier.name;
+      const rows = node.values && ValuesNode.is(node.values) ? node.values.values.length : 0;
+      if (table === "audit_log") this.auditInserts++;
+      if (table === "vitals_readings") this.readingInserts++;
+      if (table === "vitals_readings" && rows > 1 && this.failNextMultiRowReadingInsert) {
+        this.failNextMultiRowReadingInsert = false;
+        throw new Error("injected batch failure");
+      }
+    }
+    return node;
+  }
+  async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return result;
+  }
+}
+
+let handle: DatabaseHandle;
+let drop: (() => Promise<void>) | undefined;
+export let ctx: AppContext;
+export let nurse: User;
+export const probe = new BatchProbe();
+export const published: { sessionId: string; seq: number; change: SessionChange }[] = [];
+
+/** The batcher on a fresh database per test file: call once at the top of the file. */
+export function setUpGroupCommitWorld(): void {
+  beforeAll(async () => {
+    const pgUrl = process.env.TEST_DATABASE_URL;
+    const fresh = pgUrl ? await freshPostgresDatabase(pgUrl) : null;
+    drop = fresh?.drop;
+    handle = fresh
+      ? await openDatabase({ databaseUrl: fresh.url })
+      : await openDatabase({ loadDataDir: new Blob([fs.readFileSync(inject("pgliteTemplate"))]) });
+    await migrateToLatest(handle.db);
+    ({ nurse } = await ensureDemoAccounts(handle.db));
+    ctx = {
+      db: handle.db.withPlugin(probe),
+      dbKind: handle.kind,
+      config: loadConfig({}),
+      publisher: {
+        sessionChanged: (sessionId, seq, change) => published.push({ sessionId, seq, change }),
+        stationChanged: () => {},
+        loginsEnded: () => {},
+      },
+      now: () => new Date(),
+    };
+  });
+
+  afterAll(async () => {
+    await handle?.close();
+    await drop?.();
+  });
+}
+
+export async function newSession(chair: string): Promise<string> {
+  const mrn = `GC-${crypto.randomUUID().slice(0, 8)}`;
+  const patient = await insertPatient(
+    ctx.db,
+    { mrn, fullName: "Batch Patient", dateOfBirth: "1980-05-01", weightKg: 70 },
+    new Date(),
+  );
+  const session = await createSession(ctx, nurse, {
+    patientId: patient.id,
+    chair,
+    weightKg: 70,
+    doseMgPerKg: 0.5,
+    plannedDurationMin: 40,
+  });
+  return session.id;
+}
+
+export const reading = <S extends "manual" | "monitor" = "manual">(
+  values: { source?: S; [k: string]: unknown } = {},
+) => ({
+  id: crypto.randomUUID() as string,
+  observedAt: new Date().toISOString(),
+  source: (values.source ?? "manual") as S,
+  sbp: 124,
+  dbp: 78,
+  hr: 72,
+  spo2: 98,
+  rr: 14,
+  ...values,
+});
+
+export const statusOf = (result: PromiseSettledResult<unknown>) =>
+  result.status === "rejected" ? (result.reason as HttpError).status : 200;
