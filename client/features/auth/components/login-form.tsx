@@ -2,7 +2,8 @@ import { type FormEvent, useState } from "react";
 import { loginRequestSchema } from "../../../../shared/schemas/user.ts";
 import { ErrorBanner } from "../../../components/error-banner.tsx";
 import { describedBy, FieldError } from "../../../components/field-error.tsx";
-import { type FieldErrors, splitServerIssues, toFieldErrors } from "../../../lib/field-errors.ts";
+import { toFieldErrors } from "../../../lib/field-errors.ts";
+import { useFieldErrors } from "../../../lib/use-field-errors.ts";
 import { useLogin } from "../api/login.ts";
 
 const fields = ["username", "password"];
@@ -11,9 +12,7 @@ export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
   const login = useLogin();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const server = splitServerIssues(login.error, fields);
-  const shown = { ...server.fieldErrors, ...errors };
+  const { shown, setErrors, unplaced, bannerError } = useFieldErrors(login.error, fields);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -52,13 +51,7 @@ export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
         />
         <FieldError id="login-password-error" messages={shown.password} />
       </div>
-      <ErrorBanner
-        error={
-          server.unplaced.length > 0 || Object.keys(server.fieldErrors).length === 0 ? login.error : null
-        }
-        title="Could not log in"
-        issues={server.unplaced}
-      />
+      <ErrorBanner error={bannerError} title="Could not log in" issues={unplaced} />
       <button type="submit" className="button button-primary button-large" disabled={login.isPending}>
         Log in
       </button>

@@ -6,7 +6,8 @@ import {
 import type { CriterionView } from "../../../../shared/schemas/discharge-readiness.ts";
 import { ErrorBanner } from "../../../components/error-banner.tsx";
 import { describedBy, FieldError } from "../../../components/field-error.tsx";
-import { type FieldErrors, splitServerIssues, toFieldErrors } from "../../../lib/field-errors.ts";
+import { type FieldErrors, toFieldErrors } from "../../../lib/field-errors.ts";
+import { useFieldErrors } from "../../../lib/use-field-errors.ts";
 import { useSignDischarge } from "../api/sign-discharge.ts";
 
 const overrideKey = (id: string) => `overrides.${id}`;
@@ -22,10 +23,8 @@ export function SignForm({ sessionId, unmet }: { sessionId: string; unmet: reado
   const [password, setPassword] = useState("");
   const [note, setNote] = useState("");
   const [reasons, setReasons] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<FieldErrors>({});
   const fields = ["password", "meaningAccepted", "note", ...unmet.map((c) => overrideKey(c.id))];
-  const server = splitServerIssues(sign.error, fields);
-  const shown = { ...server.fieldErrors, ...errors };
+  const { shown, setErrors, unplaced, bannerError } = useFieldErrors(sign.error, fields);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -111,11 +110,7 @@ export function SignForm({ sessionId, unmet }: { sessionId: string; unmet: reado
         />
         <FieldError id="discharge-note-error" messages={shown.note} />
       </div>
-      <ErrorBanner
-        error={server.unplaced.length > 0 || Object.keys(server.fieldErrors).length === 0 ? sign.error : null}
-        title="Discharge not signed"
-        issues={server.unplaced}
-      />
+      <ErrorBanner error={bannerError} title="Discharge not signed" issues={unplaced} />
       <button type="submit" className="button button-primary button-large" disabled={sign.isPending}>
         Sign discharge
       </button>

@@ -8,10 +8,10 @@ import {
   severities,
 } from "../../../../shared/schemas/observation.ts";
 import { describedBy, FieldError } from "../../../components/field-error.tsx";
-import { type FieldErrors, splitServerIssues, toFieldErrors } from "../../../lib/field-errors.ts";
 import { formatClock } from "../../../lib/time.ts";
 import { uuid } from "../../../lib/uuid.ts";
 import { EnteredInErrorDialog } from "../../vitals/components/entered-in-error-dialog.tsx";
+import { useEnteredInErrorForm } from "../../vitals/components/use-entered-in-error-form.ts";
 import { useEnterObservationInError } from "../api/enter-observation-in-error.ts";
 
 const fields = [
@@ -34,18 +34,14 @@ export function ObservationErrorDialog({
   onClose: () => void;
 }) {
   const amend = useEnterObservationInError(observation.sessionId);
-  const [reason, setReason] = useState("");
+  const { shown, submitWith, dialogProps } = useEnteredInErrorForm(amend, fields, onClose);
   const [grade, setGrade] = useState("");
   const [note, setNote] = useState("");
   const [correctionId] = useState(uuid);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const server = splitServerIssues(amend.error, fields);
-  const shown = { ...server.fieldErrors, ...errors };
   const sedation = observation.type === "sedation";
   const gradeKey = sedation ? "correction.moaas" : "correction.severity";
 
   const submit = () => {
-    amend.reset();
     const correction =
       grade === ""
         ? undefined
@@ -56,27 +52,16 @@ export function ObservationErrorDialog({
             ...(sedation ? { moaas: Number(grade) } : { severity: grade as Severity }),
             note: note.trim() || undefined,
           };
-    const parsed = observationEnteredInErrorRequestSchema.safeParse({ reason, correction });
-    if (!parsed.success) return setErrors(toFieldErrors(parsed.error.issues));
-    setErrors({});
-    amend.mutate({ observationId: observation.id, body: parsed.data }, { onSuccess: onClose });
+    submitWith(observationEnteredInErrorRequestSchema, correction, (body) =>
+      amend.mutate({ observationId: observation.id, body }, { onSuccess: onClose }),
+    );
   };
 
   const options = sedation
     ? [5, 4, 3, 2, 1, 0].map((n) => ({ value: String(n), label: moaasLabels[n] ?? String(n) }))
     : severities.map((s) => ({ value: s, label: s[0]!.toUpperCase() + s.slice(1) }));
   return (
-    <EnteredInErrorDialog
-      subject={observationSubject(observation)}
-      reason={reason}
-      onReasonChange={setReason}
-      reasonErrors={shown.reason}
-      busy={amend.isPending}
-      error={server.unplaced.length > 0 || Object.keys(server.fieldErrors).length === 0 ? amend.error : null}
-      unplaced={server.unplaced}
-      onSubmit={submit}
-      onCancel={onClose}
-    >
+    <EnteredInErrorDialog subject={observationSubject(observation)} {...dialogProps} onSubmit={submit}>
       <fieldset className="correction-fields">
         <legend>Corrected entry (optional)</legend>
         <div className="field">

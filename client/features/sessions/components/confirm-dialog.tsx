@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef } from "react";
+import { useId } from "react";
+import { ModalDialog } from "../../../components/modal-dialog.tsx";
 
 interface Props {
   title: string;
@@ -11,28 +12,9 @@ interface Props {
 
 /** A modal confirmation (native <dialog>: focus moves in, Escape cancels). */
 export function ConfirmDialog({ title, question, confirmLabel, busy, onConfirm, onCancel }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (typeof dialog.showModal === "function" && !dialog.open) dialog.showModal();
-    else dialog.setAttribute("open", "");
-    return () => {
-      if (typeof dialog.close === "function") dialog.close();
-    };
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className="confirm-dialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-question`}
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-    >
+    <ModalDialog labelledBy={`${id}-title`} describedBy={`${id}-question`} onCancel={onCancel}>
       <h2 id={`${id}-title`}>{title}</h2>
       <p id={`${id}-question`}>{question}</p>
       <div className="form-actions">
@@ -48,6 +30,6 @@ export function ConfirmDialog({ title, question, confirmLabel, busy, onConfirm, 
           Cancel
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

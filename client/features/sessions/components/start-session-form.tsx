@@ -5,7 +5,8 @@ import type { Patient } from "../../../../shared/schemas/patient.ts";
 import { createSessionRequestSchema } from "../../../../shared/schemas/session.ts";
 import { ErrorBanner } from "../../../components/error-banner.tsx";
 import { describedBy, FieldError } from "../../../components/field-error.tsx";
-import { type FieldErrors, splitServerIssues, toFieldErrors } from "../../../lib/field-errors.ts";
+import { toFieldErrors } from "../../../lib/field-errors.ts";
+import { useFieldErrors } from "../../../lib/use-field-errors.ts";
 import { usePatientCourse } from "../../courses/api/get-patient-course.ts";
 import { useCreateSession } from "../api/create-session.ts";
 
@@ -46,9 +47,7 @@ export function StartSessionForm({ patient }: { patient: Patient }) {
   const [weight, setWeight] = useState(patient.weightKg === null ? "" : String(patient.weightKg));
   const [dose, setDose] = useState("0.5");
   const [duration, setDuration] = useState("40");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const server = splitServerIssues(create.error, fields);
-  const shown = { ...server.fieldErrors, ...errors };
+  const { shown, setErrors, unplaced, bannerError } = useFieldErrors(create.error, fields);
   const w = num(weight);
   const d = num(dose);
   const total =
@@ -110,13 +109,7 @@ export function StartSessionForm({ patient }: { patient: Patient }) {
           Total dose: <strong>{total === null ? "—" : `${total} mg`}</strong>
         </p>
         <FieldError id="session-patient-error" messages={shown.patientId} />
-        <ErrorBanner
-          error={
-            server.unplaced.length > 0 || Object.keys(server.fieldErrors).length === 0 ? create.error : null
-          }
-          title="Session not started"
-          issues={server.unplaced}
-        />
+        <ErrorBanner error={bannerError} title="Session not started" issues={unplaced} />
         <button type="submit" className="button button-primary button-large" disabled={create.isPending}>
           Start session
         </button>

@@ -1,27 +1,18 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { passwordPolicyProblems } from "../../../../shared/schemas/password-policy.ts";
 import type { StaffAccount } from "../../../../shared/schemas/user-admin.ts";
 import { ErrorBanner } from "../../../components/error-banner.tsx";
 import { describedBy, FieldError } from "../../../components/field-error.tsx";
+import { ModalDialog } from "../../../components/modal-dialog.tsx";
 import { splitServerIssues } from "../../../lib/field-errors.ts";
 import { useResetStaffPassword } from "../api/reset-staff-password.ts";
 
 /** Sets a new password for someone who forgot theirs (native modal <dialog>: Escape cancels). */
 export function ResetPasswordDialog({ account, onDone }: { account: StaffAccount; onDone: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const reset = useResetStaffPassword();
   const [password, setPassword] = useState("");
   const [local, setLocal] = useState<string[]>([]);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (typeof dialog.showModal === "function" && !dialog.open) dialog.showModal();
-    else dialog.setAttribute("open", "");
-    return () => {
-      if (typeof dialog.close === "function") dialog.close();
-    };
-  }, []);
   const server = splitServerIssues(reset.error, ["password"]);
   const messages = local.length > 0 ? local : server.fieldErrors.password;
   const inputId = `${id}-password`;
@@ -35,15 +26,7 @@ export function ResetPasswordDialog({ account, onDone }: { account: StaffAccount
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="confirm-dialog"
-      aria-labelledby={`${id}-title`}
-      onCancel={(e) => {
-        e.preventDefault();
-        onDone();
-      }}
-    >
+    <ModalDialog labelledBy={`${id}-title`} onCancel={onDone}>
       <form onSubmit={submit} noValidate>
         <h2 id={`${id}-title`}>Reset password of {account.displayName}</h2>
         <p className="muted">
@@ -75,6 +58,6 @@ export function ResetPasswordDialog({ account, onDone }: { account: StaffAccount
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

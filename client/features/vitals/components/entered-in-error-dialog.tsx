@@ -1,6 +1,7 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useRef } from "react";
+import { type FormEvent, type ReactNode, useId } from "react";
 import { ErrorBanner } from "../../../components/error-banner.tsx";
 import { describedBy, FieldError } from "../../../components/field-error.tsx";
+import { ModalDialog } from "../../../components/modal-dialog.tsx";
 import type { ApiIssue } from "../../../lib/api-client.ts";
 
 interface Props {
@@ -24,32 +25,14 @@ interface Props {
  * is required; the original stays stored and is shown struck through; a correction is a new entry.
  */
 export function EnteredInErrorDialog(props: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (typeof dialog.showModal === "function" && !dialog.open) dialog.showModal();
-    else dialog.setAttribute("open", "");
-    return () => {
-      if (typeof dialog.close === "function") dialog.close();
-    };
-  }, []);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     props.onSubmit();
   };
   const reasonId = `${id}-reason`;
   return (
-    <dialog
-      ref={ref}
-      className="confirm-dialog"
-      aria-labelledby={`${id}-title`}
-      onCancel={(e) => {
-        e.preventDefault();
-        props.onCancel();
-      }}
-    >
+    <ModalDialog labelledBy={`${id}-title`} onCancel={props.onCancel}>
       <form onSubmit={submit} noValidate>
         <h2 id={`${id}-title`}>Entered in error</h2>
         <p>{props.subject}</p>
@@ -77,6 +60,6 @@ export function EnteredInErrorDialog(props: Props) {
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

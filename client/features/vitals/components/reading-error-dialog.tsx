@@ -2,12 +2,12 @@ import { useState } from "react";
 import { readingEnteredInErrorRequestSchema } from "../../../../shared/schemas/amendment.ts";
 import { type VitalsReading, vitalBounds, vitalParameters } from "../../../../shared/schemas/vitals.ts";
 import { describedBy, FieldError } from "../../../components/field-error.tsx";
-import { type FieldErrors, splitServerIssues, toFieldErrors } from "../../../lib/field-errors.ts";
 import { formatClock } from "../../../lib/time.ts";
 import { uuid } from "../../../lib/uuid.ts";
 import { useEnterReadingInError } from "../api/enter-reading-in-error.ts";
 import { draftValues, emptyDraft, type VitalsDraft } from "../vitals-input.ts";
 import { EnteredInErrorDialog } from "./entered-in-error-dialog.tsx";
+import { useEnteredInErrorForm } from "./use-entered-in-error-form.ts";
 
 const fields = ["reason", ...vitalParameters.map((p) => `correction.${p}`), "correction.observedAt"];
 
@@ -24,38 +24,23 @@ export const readingSubject = (r: VitalsReading) => {
 /** Entered in error for a reading: the reason, and optionally corrected values (a new reading at the same time). */
 export function ReadingErrorDialog({ reading, onClose }: { reading: VitalsReading; onClose: () => void }) {
   const amend = useEnterReadingInError(reading.sessionId);
-  const [reason, setReason] = useState("");
+  const { shown, submitWith, dialogProps } = useEnteredInErrorForm(amend, fields, onClose);
   const [draft, setDraft] = useState<VitalsDraft>(emptyDraft);
   const [correctionId] = useState(uuid);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const server = splitServerIssues(amend.error, fields);
-  const shown = { ...server.fieldErrors, ...errors };
 
   const submit = () => {
-    amend.reset();
     const values = draftValues(draft);
     const correction =
       Object.keys(values).length > 0
         ? { id: correctionId, observedAt: reading.observedAt, source: "manual" as const, ...values }
         : undefined;
-    const parsed = readingEnteredInErrorRequestSchema.safeParse({ reason, correction });
-    if (!parsed.success) return setErrors(toFieldErrors(parsed.error.issues));
-    setErrors({});
-    amend.mutate({ readingId: reading.id, body: parsed.data }, { onSuccess: onClose });
+    submitWith(readingEnteredInErrorRequestSchema, correction, (body) =>
+      amend.mutate({ readingId: reading.id, body }, { onSuccess: onClose }),
+    );
   };
 
   return (
-    <EnteredInErrorDialog
-      subject={readingSubject(reading)}
-      reason={reason}
-      onReasonChange={setReason}
-      reasonErrors={shown.reason}
-      busy={amend.isPending}
-      error={server.unplaced.length > 0 || Object.keys(server.fieldErrors).length === 0 ? amend.error : null}
-      unplaced={server.unplaced}
-      onSubmit={submit}
-      onCancel={onClose}
-    >
+    <EnteredInErrorDialog subject={readingSubject(reading)} {...dialogProps} onSubmit={submit}>
       <fieldset className="correction-fields">
         <legend>Corrected values (optional)</legend>
         {vitalParameters.map((p) => {
