@@ -1,49 +1,17 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { apiClient } from "../support/api.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
-import { checkA11y, launchBrowser } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { checkA11y } from "./browser.ts";
+import { openLoggedIn } from "./e2e-actions.ts";
+import { offlineSession, storedReadings, unsynced, wait } from "./offline-session.ts";
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-let api: ReturnType<typeof apiClient>;
-let sessionId: string;
-
-// An upper bound for each wait, generous for a loaded CI machine; never a sleep.
-const wait = { timeout: 20_000, interval: 100 };
-
-beforeAll(async () => {
-  server = await startTestServer({ clientDir: inject("clientDir") });
-  browser = await launchBrowser();
-  api = apiClient(server.url, await server.login("nurse"));
-  const patient = await api.post("/api/patients", {
-    mrn: "E2E-OFF-1",
-    fullName: "Robin Okafor",
-    dateOfBirth: "1982-07-02",
-    weightKg: 72,
-  });
-  expect(patient.status).toBe(201);
-  const session = await api.post("/api/sessions", {
-    patientId: patient.body.id,
-    chair: "4",
-    weightKg: 72,
-    doseMgPerKg: 0.5,
-    plannedDurationMin: 40,
-  });
-  expect(session.status).toBe(201);
-  sessionId = session.body.id;
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
+const offline = offlineSession(
+  { mrn: "E2E-OFF-1", fullName: "Robin Okafor", dateOfBirth: "1982-07-02", weightKg: 72 },
+  "4",
+);
 
 async function openSession(page: Page) {
   page.setDefaultTimeout(20_000);
-  await page.goto(`${server.url}/sessions/${sessionId}`);
+  await page.goto(`${offline.server.url}/sessions/${offline.sessionId}`);
   await page.getByRole("button", { name: "Record vitals" }).waitFor();
 }
 
@@ -56,24 +24,14 @@ async function enterReading(page: Page, hr: number) {
   await expect.poll(() => page.getByLabel("Heart rate").inputValue(), wait).toBe("");
 }
 
-const unsynced = (page: Page) => page.getByRole("status", { name: "Unsynced entries" });
-
-async function storedReadings() {
-  const detail = await api.get(`/api/sessions/${sessionId}`);
-  expect(detail.status).toBe(200);
-  return detail.body.vitals as { id: string; hr: number | null }[];
-}
-
 describe("offline entry at the chair", () => {
   it("keeps readings entered offline across a closed page and stores each exactly once", async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const login = await context.newPage();
-    login.setDefaultTimeout(20_000);
-    await login.goto(`${server.url}/login`);
-    await login.getByLabel("Username").fill("nurse");
-    await login.getByLabel("Password", { exact: true }).fill("nurse-demo");
-    await login.getByRole("button", { name: "Log in" }).click();
-    await login.getByRole("button", { name: /log out/i }).waitFor();
+    const login = await openLoggedIn(offline.browser, offline.contexts, {
+      baseUrl: offline.server.url,
+      username: "nurse",
+      password: "nurse-demo",
+    });
+    const context = login.context();
     await openSession(login);
     const page = login;
 
@@ -83,7 +41,7 @@ describe("offline entry at the chair", () => {
     await expect.poll(() => unsynced(page).textContent(), wait).toContain("3 entries waiting to sync");
     await page.getByText(/^⟳ 3 entries waiting to sync\. They are saved on this device/).waitFor();
     expect(await checkA11y(page, "session (offline, 3 waiting)")).toEqual([]);
-    expect(await storedReadings()).toEqual([]);
+    expect(await storedReadings(offline)).toEqual([]);
 
     // the nurse closes the tab; the connection comes back; she opens the session again
     await page.close();
@@ -92,12 +50,12 @@ describe("offline entry at the chair", () => {
     const reopenedAt = performance.now();
     await openSession(reopened);
 
-    await expect.poll(async () => (await storedReadings()).length, wait).toBe(3);
+    await expect.poll(async () => (await storedReadings(offline)).length, wait).toBe(3);
     console.info(
       `outbox: 3 readings on the server ${Math.round(performance.now() - reopenedAt)} ms after reopening`,
     );
     await expect.poll(() => unsynced(reopened).textContent(), wait).toBe("");
-    const readings = await storedReadings();
+    const readings = await storedReadings(offline);
     expect(readings.map((r) => r.hr).sort()).toEqual([71, 72, 73]);
     expect(new Set(readings.map((r) => r.id)).size).toBe(3);
     // the page shows them from the cache updates, without a reload

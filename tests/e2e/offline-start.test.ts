@@ -1,54 +1,13 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { apiClient } from "../support/api.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
-import { checkA11y, launchBrowser } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { checkA11y } from "./browser.ts";
 import { openLoggedIn } from "./e2e-actions.ts";
+import { offlineSession, storedReadings, unsynced, wait } from "./offline-session.ts";
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-let api: ReturnType<typeof apiClient>;
-let sessionId: string;
-
-// An upper bound for each wait, generous for a loaded CI machine; never a sleep.
-const wait = { timeout: 20_000, interval: 100 };
-
-beforeAll(async () => {
-  server = await startTestServer({ clientDir: inject("clientDir") });
-  browser = await launchBrowser();
-  api = apiClient(server.url, await server.login("nurse"));
-  const patient = await api.post("/api/patients", {
-    mrn: "E2E-OFF-START-1",
-    fullName: "Sam Adeyemi",
-    dateOfBirth: "1979-03-14",
-    weightKg: 80,
-  });
-  expect(patient.status).toBe(201);
-  const session = await api.post("/api/sessions", {
-    patientId: patient.body.id,
-    chair: "5",
-    weightKg: 80,
-    doseMgPerKg: 0.5,
-    plannedDurationMin: 40,
-  });
-  expect(session.status).toBe(201);
-  sessionId = session.body.id;
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.close();
-});
-
-const unsynced = (page: Page) => page.getByRole("status", { name: "Unsynced entries" });
-
-async function storedReadings() {
-  const detail = await api.get(`/api/sessions/${sessionId}`);
-  expect(detail.status).toBe(200);
-  return detail.body.vitals as { id: string; hr: number | null }[];
-}
+const offline = offlineSession(
+  { mrn: "E2E-OFF-START-1", fullName: "Sam Adeyemi", dateOfBirth: "1979-03-14", weightKg: 80 },
+  "5",
+);
 
 /** The page is controlled by the app's service worker (installed, precached, activated, claimed). */
 async function controlledByWorker(page: Page): Promise<string | null> {
@@ -75,7 +34,7 @@ function snapshotCount(page: Page): Promise<number> {
 
 describe("the app opened with no network", () => {
   it("serves the service worker at the site root, re-checked on every visit", async () => {
-    const res = await fetch(`${server.url}/sw.js`);
+    const res = await fetch(`${offline.server.url}/sw.js`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/javascript/);
     expect(res.headers.get("cache-control")).toBe("no-cache");
@@ -84,15 +43,15 @@ describe("the app opened with no network", () => {
   });
 
   it("reloads offline into the session page, takes a reading and sends it once when back online", async () => {
-    const page = await openLoggedIn(browser, contexts, {
-      baseUrl: server.url,
+    const page = await openLoggedIn(offline.browser, offline.contexts, {
+      baseUrl: offline.server.url,
       username: "nurse",
       password: "nurse-demo",
     });
     const context = page.context();
-    await page.goto(`${server.url}/sessions/${sessionId}`);
+    await page.goto(`${offline.server.url}/sessions/${offline.sessionId}`);
     await page.getByRole("button", { name: "Record vitals" }).waitFor();
-    await expect.poll(() => controlledByWorker(page), wait).toBe(`${server.url}/sw.js`);
+    await expect.poll(() => controlledByWorker(page), wait).toBe(`${offline.server.url}/sw.js`);
     await expect.poll(() => snapshotCount(page), wait).toBe(1);
 
     await context.setOffline(true);
@@ -126,15 +85,15 @@ describe("the app opened with no network", () => {
     await expect.poll(() => page.getByLabel("Heart rate").inputValue(), wait).toBe("");
     await expect.poll(() => unsynced(page).textContent(), wait).toContain("1 entry waiting to sync");
     expect(await checkA11y(page, "session (opened offline, 1 waiting)")).toEqual([]);
-    expect(await storedReadings()).toEqual([]);
+    expect(await storedReadings(offline)).toEqual([]);
 
     await context.setOffline(false);
-    await expect.poll(async () => (await storedReadings()).length, wait).toBe(1);
+    await expect.poll(async () => (await storedReadings(offline)).length, wait).toBe(1);
     await expect.poll(() => unsynced(page).textContent(), wait).toBe("");
     // refetched from the server once reachable: the offline-copy note goes
     await expect.poll(() => page.getByRole("region", { name: "Offline copy" }).count(), wait).toBe(0);
     await expect.poll(() => page.getByRole("cell", { name: "118/76" }).count(), wait).toBe(1);
-    const readings = await storedReadings();
+    const readings = await storedReadings(offline);
     expect(readings.map((r) => r.hr)).toEqual([66]);
   });
 });

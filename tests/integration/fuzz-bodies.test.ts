@@ -1,38 +1,29 @@
 import querystring from "node:querystring";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Endpoint } from "../../shared/api/endpoint.ts";
 import { pathFor } from "../../shared/api/endpoint.ts";
 import { junkQuery, mutatedBody, notUuid, runs } from "../support/arbitraries.ts";
 import { dbFingerprint } from "../support/db-fingerprint.ts";
 import { endpointEntries, urlOf, validRequestFor } from "../support/endpoint-requests.ts";
-import { allowedCallers } from "../support/fuzz-callers.ts";
+import { fuzzServer } from "../support/fuzz-server.ts";
 import { fuzzTally } from "../support/fuzz-summary.ts";
-import { buildWorld, type Callers, loginCallers, type World } from "../support/fuzz-world.ts";
+import { buildWorld, type World } from "../support/fuzz-world.ts";
 import { type Caller, clearErrorProblem, jsonRequest, type RawResponse } from "../support/raw-request.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
 
 /**
  * Every endpoint of the table, called by a role it allows, with payloads generated around its valid
  * request. The endpoint's own schema is the oracle: what it refuses must come back 400 with issues;
  * nothing may come back 5xx; and a refused request leaves every table as it was.
  */
-let server: TestServer;
-let callers: Callers;
-let allowed: Awaited<ReturnType<typeof allowedCallers>>;
 const tally = fuzzTally("fuzz-bodies");
 
-beforeAll(async () => {
-  server = await startTestServer();
-  callers = await loginCallers(server);
-  allowed = await allowedCallers(server, callers);
-});
-afterAll(async () => {
-  tally.write({ endpoints: endpointEntries.length });
-  await server.close();
+const fuzz = fuzzServer({
+  allowed: true,
+  beforeClose: () => tally.write({ endpoints: endpointEntries.length }),
 });
 
-const fingerprint = () => dbFingerprint(server.server.ctx.db);
+const fingerprint = () => dbFingerprint(fuzz.server.server.ctx.db);
 
 /** The database as the last request left it: a refused request must leave it exactly so. */
 let lastPrint: Record<string, string> = {};
@@ -46,7 +37,7 @@ async function checked(
   schemaAccepts: boolean,
   refusedStatuses: number[] = [400],
 ): Promise<RawResponse> {
-  const res = await jsonRequest(server.url, endpoint.method, url, caller, body);
+  const res = await jsonRequest(fuzz.server.url, endpoint.method, url, caller, body);
   const where = `${endpoint.method.toUpperCase()} ${url} ${JSON.stringify(body)?.slice(0, 300)}`;
   expect(res.status, `${where} -> ${res.text.slice(0, 300)}`).toBeLessThan(500);
   if (!schemaAccepts) {
@@ -74,13 +65,13 @@ describe.each(endpointEntries)("%s", (name, endpoint) => {
   const label = `${endpoint.method.toUpperCase()} ${endpoint.path}`;
   let world: World;
   beforeAll(async () => {
-    world = await buildWorld(server.url, callers);
+    world = await buildWorld(fuzz.server.url, fuzz.callers);
     lastPrint = await fingerprint();
   });
 
   if (endpoint.method === "post")
     it(`${label}: malformed and mutated bodies`, async () => {
-      const caller = allowed[name];
+      const caller = fuzz.allowed[name];
       const valid = validRequestFor(name, world);
       await fc.assert(
         fc.asyncProperty(mutatedBody(valid.body ?? {}), async (payload) => {
@@ -94,7 +85,7 @@ describe.each(endpointEntries)("%s", (name, endpoint) => {
 
   if (endpoint.params !== undefined)
     it(`${label}: path parameters that are not valid`, async () => {
-      const caller = allowed[name];
+      const caller = fuzz.allowed[name];
       const valid = validRequestFor(name, world);
       const keys = Object.keys(valid.params ?? {});
       await fc.assert(
@@ -112,7 +103,7 @@ describe.each(endpointEntries)("%s", (name, endpoint) => {
 
   if (endpoint.method === "get")
     it(`${label}: junk query strings`, async () => {
-      const caller = allowed[name];
+      const caller = fuzz.allowed[name];
       const valid = validRequestFor(name, world);
       await fc.assert(
         fc.asyncProperty(junkQuery, async (pairs) => {

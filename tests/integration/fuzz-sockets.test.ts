@@ -1,10 +1,11 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deviceNamespace } from "../../shared/device-events.ts";
 import { junkValue, runs } from "../support/arbitraries.ts";
 import { dbFingerprint } from "../support/db-fingerprint.ts";
+import { fuzzServer } from "../support/fuzz-server.ts";
 import { fuzzTally } from "../support/fuzz-summary.ts";
-import { buildWorld, type Callers, loginCallers, type World } from "../support/fuzz-world.ts";
+import type { World } from "../support/fuzz-world.ts";
 import { jsonRequest } from "../support/raw-request.ts";
 import {
   clientEventNames,
@@ -14,33 +15,28 @@ import {
   type LooseSocket,
   tryConnect,
 } from "../support/socket-events.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
 
 /**
  * Every client-to-server socket event, on the clinical socket and the device namespace, with random
  * arguments: wrong types, wrong counts, no ack, oversized frames, unknown events. The server must answer
  * each ack with a clear refusal, keep the socket and itself alive, and store nothing.
  */
-let server: TestServer;
-let callers: Callers;
-let world: World;
 const tally = fuzzTally("fuzz-sockets");
 
-beforeAll(async () => {
-  server = await startTestServer();
-  callers = await loginCallers(server);
-  world = await buildWorld(server.url, callers);
-});
-afterAll(async () => {
-  tally.write({ clientEvents: clientEventNames.length, deviceEvents: deviceEventNames.length });
-  await server.close();
+const fuzz = fuzzServer({
+  world: true,
+  beforeClose: () =>
+    tally.write({ clientEvents: clientEventNames.length, deviceEvents: deviceEventNames.length }),
 });
 
 async function open(namespace?: string): Promise<LooseSocket> {
   const connected =
     namespace === deviceNamespace
-      ? await tryConnect(server.url, { namespace, apiKey: (callers.device as { secret: string }).secret })
-      : await tryConnect(server.url, { cookie: (callers.nurse as { cookie: string }).cookie });
+      ? await tryConnect(fuzz.server.url, {
+          namespace,
+          apiKey: (fuzz.callers.device as { secret: string }).secret,
+        })
+      : await tryConnect(fuzz.server.url, { cookie: (fuzz.callers.nurse as { cookie: string }).cookie });
   if (!("socket" in connected)) throw new Error(`refused: ${connected.refused}`);
   return connected.socket;
 }
@@ -75,12 +71,12 @@ describe.each(namespaces)("$label socket", ({ namespace, names, table }) => {
   it.each(names as readonly string[])("%s with junk arguments", async (event) => {
     const { ack, args } = (table as Record<string, { ack: boolean; args: (w: World) => unknown[] }>)[event]!;
     const socket = await open(namespace);
-    const valid = args(world);
+    const valid = args(fuzz.world);
     try {
       await fc.assert(
         fc.asyncProperty(junkArgs(valid), fc.boolean(), async (payload, withAck) => {
           tally.add(`${event}`);
-          const before = await dbFingerprint(server.server.ctx.db);
+          const before = await dbFingerprint(fuzz.server.server.ctx.db);
           const what = `${event}(${JSON.stringify(payload).slice(0, 200)})`;
           if (ack && withAck && payload.length === valid.length) {
             expectClearAck(await socket.timeout(5000).emitWithAck(event, ...payload), what);
@@ -92,7 +88,7 @@ describe.each(namespaces)("$label socket", ({ namespace, names, table }) => {
           const [controlEvent, ...controlArgs] = control as [string, ...unknown[]];
           expectClearAck(await socket.timeout(5000).emitWithAck(controlEvent, ...controlArgs), "control");
           expect(socket.connected, what).toBe(true);
-          const after = await dbFingerprint(server.server.ctx.db);
+          const after = await dbFingerprint(fuzz.server.server.ctx.db);
           // Junk that happened to be a valid reading may store it; nothing else may change anything.
           if (namespace !== deviceNamespace) expect(after, what).toEqual(before);
         }),
@@ -109,7 +105,7 @@ describe("frames the server must survive", () => {
     tally.add("unstorable text");
     const socket = await open(deviceNamespace);
     try {
-      const [, reading] = deviceEvents["ingest:vitals"].args(world);
+      const [, reading] = deviceEvents["ingest:vitals"].args(fuzz.world);
       for (const chair of ["Bay\u00001", "Bay \ud800"]) {
         const reply = await socket.timeout(5000).emitWithAck("ingest:vitals", chair, reading);
         expect(reply, JSON.stringify(chair)).toMatchObject({ ok: false, status: 400 });
@@ -124,7 +120,7 @@ describe("frames the server must survive", () => {
     try {
       for (const event of ["nope", "session:delete", "__proto__", "constructor", ""]) {
         tally.add("unknown events");
-        socket.emit(event, { sessionId: world.sessionId });
+        socket.emit(event, { sessionId: fuzz.world.sessionId });
       }
       expect(await socket.timeout(5000).emitWithAck("station:join")).toEqual({ ok: true });
     } finally {
@@ -144,7 +140,7 @@ describe("frames the server must survive", () => {
       expect(await closed).toMatch(/transport (close|error)/);
       const again = await open(namespace);
       again.close();
-      const health = await jsonRequest(server.url, "get", "/api/health", callers.nurse);
+      const health = await jsonRequest(fuzz.server.url, "get", "/api/health", fuzz.callers.nurse);
       expect(health.status).toBe(200);
     },
   );

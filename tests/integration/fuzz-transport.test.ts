@@ -1,34 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deeplyNestedJson } from "../support/arbitraries.ts";
 import { dbFingerprint } from "../support/db-fingerprint.ts";
 import { endpointEntries, urlOf, validRequestFor } from "../support/endpoint-requests.ts";
-import { allowedCallers } from "../support/fuzz-callers.ts";
+import { fuzzServer } from "../support/fuzz-server.ts";
 import { fuzzTally } from "../support/fuzz-summary.ts";
-import { buildWorld, type Callers, loginCallers, type World } from "../support/fuzz-world.ts";
 import { clearErrorProblem, rawRequest } from "../support/raw-request.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
 
 /**
  * The bytes around the JSON: wrong content types, invalid JSON, bodies over the limit, nesting deeper
  * than any schema, broken percent-encoding. Every POST endpoint of the table gets each of them and
  * must answer a 4xx JSON error with a message, storing nothing.
  */
-let server: TestServer;
-let callers: Callers;
-let allowed: Awaited<ReturnType<typeof allowedCallers>>;
-let world: World;
 const tally = fuzzTally("fuzz-transport");
 
-beforeAll(async () => {
-  server = await startTestServer();
-  callers = await loginCallers(server);
-  allowed = await allowedCallers(server, callers);
-  world = await buildWorld(server.url, callers);
-});
-afterAll(async () => {
-  tally.write();
-  await server.close();
-});
+const fuzz = fuzzServer({ allowed: true, world: true, beforeClose: () => tally.write() });
 
 const oneMegabyte = "x".repeat(1024 * 1024);
 
@@ -54,18 +39,18 @@ function transportCases(validJson: string): [string, string | undefined, string,
 
 describe.each(endpointEntries.filter(([, e]) => e.method === "post"))("%s", (name, endpoint) => {
   it(`${endpoint.path}: wrong content types, invalid JSON, oversized and deeply nested bodies`, async () => {
-    const caller = allowed[name];
-    const valid = validRequestFor(name, world);
+    const caller = fuzz.allowed[name];
+    const valid = validRequestFor(name, fuzz.world);
     const url = urlOf(endpoint, valid);
     for (const [what, contentType, body, expected] of transportCases(JSON.stringify(valid.body ?? {}))) {
       // An endpoint without a body ignores what is sent unless it is unreadable or too large.
       if (!endpoint.body && expected !== 413) continue;
       tally.add("bodies");
-      const before = await dbFingerprint(server.server.ctx.db);
-      const res = await rawRequest(server.url, { method: "post", path: url, caller, body, contentType });
+      const before = await dbFingerprint(fuzz.server.server.ctx.db);
+      const res = await rawRequest(fuzz.server.url, { method: "post", path: url, caller, body, contentType });
       expect(res.status, `${name} with ${what}: ${res.text.slice(0, 200)}`).toBe(expected);
       expect(clearErrorProblem(res), `${name} with ${what}`).toBeNull();
-      expect(await dbFingerprint(server.server.ctx.db), `${name} with ${what}`).toEqual(before);
+      expect(await dbFingerprint(fuzz.server.server.ctx.db), `${name} with ${what}`).toEqual(before);
     }
   });
 });
@@ -78,10 +63,10 @@ describe("URLs", () => {
     ["an unknown method on a known path", "/api/sessions", "put", 404],
   ])("%s answers %i with a JSON error", async (_what, path, method, expected) => {
     tally.add("urls");
-    const res = await rawRequest(server.url, {
+    const res = await rawRequest(fuzz.server.url, {
       method,
       path,
-      caller: callers.nurse,
+      caller: fuzz.callers.nurse,
       body: method === "get" ? undefined : "{}",
       contentType: method === "get" ? undefined : "application/json",
     });
@@ -91,17 +76,17 @@ describe("URLs", () => {
 
   it("answers a 1 MB string in a path parameter without crashing", async () => {
     tally.add("urls");
-    const res = await rawRequest(server.url, {
+    const res = await rawRequest(fuzz.server.url, {
       method: "get",
       path: `/api/sessions/${"a".repeat(1024 * 1024)}`,
-      caller: callers.nurse,
+      caller: fuzz.callers.nurse,
     }).catch((error: Error) => ({ status: 0, error }));
     // Node refuses a request line over its header limit itself (431) before Express sees it.
     expect([400, 414, 431]).toContain(res.status);
-    const health = await rawRequest(server.url, {
+    const health = await rawRequest(fuzz.server.url, {
       method: "get",
       path: "/api/health",
-      caller: callers.nurse,
+      caller: fuzz.callers.nurse,
     });
     expect(health.status).toBe(200);
   });

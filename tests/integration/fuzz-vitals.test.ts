@@ -1,32 +1,21 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type VitalParameter, vitalBounds, vitalParameters } from "../../shared/schemas/vitals.ts";
 import { runs } from "../support/arbitraries.ts";
 import { dbFingerprint } from "../support/db-fingerprint.ts";
+import { fuzzServer } from "../support/fuzz-server.ts";
 import { fuzzTally } from "../support/fuzz-summary.ts";
-import { buildWorld, type Callers, freshSession, loginCallers, type World } from "../support/fuzz-world.ts";
+import { freshSession } from "../support/fuzz-world.ts";
 import { jsonRequest, type RawResponse } from "../support/raw-request.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
 
 /**
  * Physiologically impossible values (outside the hard bounds, systolic not above diastolic) are refused
  * with a message naming the limit and change nothing; plausible extremes inside the bounds are stored
  * and raise an alert. The expected messages are written out here, not read from the schema.
  */
-let server: TestServer;
-let callers: Callers;
-let world: World;
 const tally = fuzzTally("fuzz-vitals");
 
-beforeAll(async () => {
-  server = await startTestServer();
-  callers = await loginCallers(server);
-  world = await buildWorld(server.url, callers);
-});
-afterAll(async () => {
-  tally.write();
-  await server.close();
-});
+const fuzz = fuzzServer({ world: true, beforeClose: () => tally.write() });
 
 const boundMessage: Record<VitalParameter, string> = {
   sbp: "must be an integer between 20 and 300",
@@ -45,11 +34,11 @@ const reading = (values: Record<string, unknown>) => ({
 /** A valid companion for the parameter under test, so only that parameter is wrong. */
 const companion = (p: VitalParameter) => (p === "sbp" ? { dbp: 15 } : p === "dbp" ? { sbp: 280 } : {});
 
-async function refused(path: string, body: unknown, via = callers.nurse): Promise<RawResponse> {
-  const before = await dbFingerprint(server.server.ctx.db);
-  const res = await jsonRequest(server.url, "post", path, via, body);
+async function refused(path: string, body: unknown, via = fuzz.callers.nurse): Promise<RawResponse> {
+  const before = await dbFingerprint(fuzz.server.server.ctx.db);
+  const res = await jsonRequest(fuzz.server.url, "post", path, via, body);
   expect(res.status, res.text).toBe(400);
-  expect(await dbFingerprint(server.server.ctx.db)).toEqual(before);
+  expect(await dbFingerprint(fuzz.server.server.ctx.db)).toEqual(before);
   return res;
 }
 
@@ -69,10 +58,10 @@ describe("impossible vitals are refused with the limit named", () => {
       fc.asyncProperty(outOfBounds(p), fc.boolean(), async (value, viaDevice) => {
         tally.add("out of bounds");
         const path = viaDevice
-          ? `/api/ingest/chairs/${world.chair}/vitals`
-          : `/api/sessions/${world.sessionId}/vitals`;
+          ? `/api/ingest/chairs/${fuzz.world.chair}/vitals`
+          : `/api/sessions/${fuzz.world.sessionId}/vitals`;
         const body = reading({ ...companion(p), [p]: value });
-        const res = await refused(path, body, viaDevice ? callers.device : callers.nurse);
+        const res = await refused(path, body, viaDevice ? fuzz.callers.device : fuzz.callers.nurse);
         expect(res.json.error.issues).toContainEqual({ path: p, message: boundMessage[p] });
         expect(res.json.error.message).toContain(`${p} ${boundMessage[p]}`);
       }),
@@ -87,7 +76,7 @@ describe("impossible vitals are refused with the limit named", () => {
     await fc.assert(
       fc.asyncProperty(pair, async ([sbp, dbp]) => {
         tally.add("sbp <= dbp");
-        const res = await refused(`/api/sessions/${world.sessionId}/vitals`, reading({ sbp, dbp }));
+        const res = await refused(`/api/sessions/${fuzz.world.sessionId}/vitals`, reading({ sbp, dbp }));
         expect(res.json.error.issues).toEqual([{ path: "sbp", message: "systolic must be above diastolic" }]);
       }),
       runs(15),
@@ -110,12 +99,12 @@ describe("plausible extremes are stored and alert", () => {
       fc.asyncProperty(extremes[p], async (values) => {
         tally.add("plausible extremes");
         // A fresh session each time: an alert already open for the parameter would not be raised again.
-        const fresh = await freshSession(server.url, callers.nurse);
+        const fresh = await freshSession(fuzz.server.url, fuzz.callers.nurse);
         const res = await jsonRequest(
-          server.url,
+          fuzz.server.url,
           "post",
           `/api/sessions/${fresh.session.id}/vitals`,
-          callers.nurse,
+          fuzz.callers.nurse,
           reading(values),
         );
         expect(res.status, res.text).toBe(201);

@@ -1,33 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiClient } from "../support/api.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
+import { describe, expect, it } from "vitest";
+import { registerCoursePatient, serverWithRoleClients } from "../support/role-clients.ts";
 
-let server: TestServer;
-let nurse: ReturnType<typeof apiClient>;
-let physician: ReturnType<typeof apiClient>;
-let admin: ReturnType<typeof apiClient>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  nurse = apiClient(server.url, await server.login("nurse"));
-  physician = apiClient(server.url, await server.login("physician"));
-  admin = apiClient(server.url, await server.login("admin"));
-});
-afterAll(() => server.close());
-
-const mrn = () => `PC-${crypto.randomUUID().slice(0, 8)}`;
-
-async function register(extra: Record<string, unknown> = {}) {
-  const res = await nurse.post("/api/patients", {
-    mrn: mrn(),
-    fullName: "Course Patient",
-    dateOfBirth: "1984-02-11",
-    weightKg: 72,
-    ...extra,
-  });
-  expect(res.status).toBe(201);
-  return res.body;
-}
+const { nurse, physician, admin } = serverWithRoleClients(["nurse", "physician", "admin"]);
+const register = (extra: Record<string, unknown> = {}) => registerCoursePatient(nurse, extra);
 
 describe("patient records", () => {
   it("registers with allergies and contraindications, searchable by name and MRN", async () => {

@@ -1,31 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiClient } from "../support/api.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
+import { describe, expect, it } from "vitest";
+import { registerCoursePatient, serverWithRoleClients } from "../support/role-clients.ts";
 
-let server: TestServer;
-let nurse: ReturnType<typeof apiClient>;
-let physician: ReturnType<typeof apiClient>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  nurse = apiClient(server.url, await server.login("nurse"));
-  physician = apiClient(server.url, await server.login("physician"));
-});
-afterAll(() => server.close());
-
-const mrn = () => `PC-${crypto.randomUUID().slice(0, 8)}`;
-
-async function register(extra: Record<string, unknown> = {}) {
-  const res = await nurse.post("/api/patients", {
-    mrn: mrn(),
-    fullName: "Course Patient",
-    dateOfBirth: "1984-02-11",
-    weightKg: 72,
-    ...extra,
-  });
-  expect(res.status).toBe(201);
-  return res.body;
-}
+const { nurse, physician } = serverWithRoleClients(["nurse", "physician"]);
+const register = (extra: Record<string, unknown> = {}) => registerCoursePatient(nurse, extra);
 
 async function session(patientId: string, start = true): Promise<string> {
   const res = await nurse.post("/api/sessions", {

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Endpoint } from "../../shared/api/endpoint.ts";
 import type { EndpointName } from "../../shared/api/endpoints.ts";
 import { deviceNamespace } from "../../shared/device-events.ts";
 import { dbFingerprint } from "../support/db-fingerprint.ts";
 import { endpointEntries, urlOf, validRequestFor } from "../support/endpoint-requests.ts";
 import { actsOnOwnLogin, type LoginRole, throwawayCaller } from "../support/fuzz-callers.ts";
-import { buildWorld, type Callers, loginCallers, type Role, type World } from "../support/fuzz-world.ts";
+import { fuzzServer } from "../support/fuzz-server.ts";
+import type { Role } from "../support/fuzz-world.ts";
 import { type Caller, clearErrorProblem, jsonRequest, nobody } from "../support/raw-request.ts";
 import {
   clientEventNames,
@@ -14,36 +15,31 @@ import {
   deviceEvents,
   tryConnect,
 } from "../support/socket-events.ts";
-import { startTestServer, type TestServer } from "../support/test-server.ts";
 
 /**
  * Every endpoint of the table as nobody, nurse, physician, admin and device: 401 without the credential
  * the endpoint reads (no login, a cookie on an API-key endpoint, a key on a cookie endpoint), 403 for a
  * role not in `roles`, and neither for the roles it allows. Then every socket event as each of them.
  */
-let server: TestServer;
-let callers: Callers;
-let world: World;
 const loginRoles: LoginRole[] = ["nurse", "physician", "admin"];
 const matrixRoles = ["nobody", ...loginRoles, "device"] as const;
 type MatrixRole = (typeof matrixRoles)[number];
 /** Logout, unlock and password change end or change the caller's login: one throwaway user per cell. */
 const ownLogin = new Map<string, Caller>();
 
-beforeAll(async () => {
-  server = await startTestServer();
-  callers = await loginCallers(server);
-  world = await buildWorld(server.url, callers);
-  for (const [name] of endpointEntries.filter(([, e]) => actsOnOwnLogin(e))) {
-    for (const role of loginRoles) ownLogin.set(`${name}:${role}`, await throwawayCaller(server, role));
-  }
+const fuzz = fuzzServer({
+  world: true,
+  afterSetup: async ({ server }) => {
+    for (const [name] of endpointEntries.filter(([, e]) => actsOnOwnLogin(e))) {
+      for (const role of loginRoles) ownLogin.set(`${name}:${role}`, await throwawayCaller(server, role));
+    }
+  },
 });
-afterAll(() => server.close());
 
 function callerFor(name: EndpointName, endpoint: Endpoint, role: MatrixRole): Caller {
   if (role === "nobody") return nobody;
   if (role !== "device" && actsOnOwnLogin(endpoint)) return ownLogin.get(`${name}:${role}`)!;
-  return callers[role as Role];
+  return fuzz.callers[role as Role];
 }
 
 /** 401, 403 or "allowed" (anything but those two). */
@@ -57,11 +53,11 @@ function expectedFor(endpoint: Endpoint, role: MatrixRole): 401 | 403 | "allowed
 
 describe.each(endpointEntries)("%s", (name, endpoint) => {
   it.each(matrixRoles)(`${endpoint.method.toUpperCase()} ${endpoint.path} as %s`, async (role) => {
-    const request = validRequestFor(name, world);
+    const request = validRequestFor(name, fuzz.world);
     const expected = expectedFor(endpoint, role);
-    const before = expected === "allowed" ? null : await dbFingerprint(server.server.ctx.db);
+    const before = expected === "allowed" ? null : await dbFingerprint(fuzz.server.server.ctx.db);
     const res = await jsonRequest(
-      server.url,
+      fuzz.server.url,
       endpoint.method,
       urlOf(endpoint, request),
       callerFor(name, endpoint, role),
@@ -77,18 +73,18 @@ describe.each(endpointEntries)("%s", (name, endpoint) => {
     expect(clearErrorProblem(res), what).toBeNull();
     expect(res.json.error.code).toBe(expected === 401 ? "unauthenticated" : "forbidden");
     if (expected === 403) expect(res.json.error.message).toMatch(/needs the role/);
-    expect(await dbFingerprint(server.server.ctx.db), `${what} changed the database`).toEqual(before);
+    expect(await dbFingerprint(fuzz.server.server.ctx.db), `${what} changed the database`).toEqual(before);
   });
 });
 
 describe("socket events", () => {
   async function connectAs(role: MatrixRole, namespace?: string) {
-    if (role === "nobody") return tryConnect(server.url, { namespace });
-    const caller = callers[role as Role];
+    if (role === "nobody") return tryConnect(fuzz.server.url, { namespace });
+    const caller = fuzz.callers[role as Role];
     if (caller.kind === "apiKey") {
-      return tryConnect(server.url, { namespace, apiKey: caller.secret, bearer: caller.secret });
+      return tryConnect(fuzz.server.url, { namespace, apiKey: caller.secret, bearer: caller.secret });
     }
-    return tryConnect(server.url, {
+    return tryConnect(fuzz.server.url, {
       namespace,
       cookie: caller.kind === "cookie" ? caller.cookie : undefined,
     });
@@ -107,10 +103,10 @@ describe("socket events", () => {
       for (const event of clientEventNames) {
         const { ack, args } = clientEvents[event];
         if (ack) {
-          const reply = await socket.timeout(5000).emitWithAck(event, ...args(world));
+          const reply = await socket.timeout(5000).emitWithAck(event, ...args(fuzz.world));
           expect(reply, `${event} as ${role}`).toEqual({ ok: true });
         } else {
-          socket.emit(event, ...args(world));
+          socket.emit(event, ...args(fuzz.world));
         }
       }
       // Still connected and answering after the events without an ack.
@@ -132,7 +128,7 @@ describe("socket events", () => {
       for (const event of deviceEventNames) {
         const reply = await connected.socket
           .timeout(5000)
-          .emitWithAck(event, ...deviceEvents[event].args(world));
+          .emitWithAck(event, ...deviceEvents[event].args(fuzz.world));
         expect(reply, event).toMatchObject({ ok: true });
       }
     } finally {
