@@ -1,7 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   type ChainedFields,
   canonicalJson,
+  canonicalStoredJson,
   genesisHash,
   rowHash,
   type StoredRow,
@@ -71,5 +73,48 @@ describe("audit hash chain", () => {
     });
     const gap = chain(5).filter((r) => r.seq !== 4);
     expect(verifyRows(gap)).toMatchObject({ ok: false, firstBadSeq: 5 });
+  });
+
+  it("keeps the hash of a known row (existing chains must still verify)", () => {
+    const fields: ChainedFields = {
+      seq: 7,
+      at: "2025-01-01T09:07:00.000Z",
+      actorId: "u1",
+      actorName: "Nurse Ä",
+      action: "vitals:recorded",
+      entity: "vitals_reading",
+      entityId: "r7",
+      sessionId: "s1",
+      before: null,
+      after: {
+        sbp: 121,
+        when: new Date(Date.UTC(2025, 0, 1)),
+        u: undefined,
+        nested: { b: 1, a: [1, undefined, () => 1, Number.NaN] },
+        é: "\ud800",
+      },
+    };
+    // Computed by the former stringify → parse → canonicalJson implementation.
+    expect(rowHash(genesisHash, fields)).toBe(
+      "d6dbbd20f7bbd49dae7c977fc7a4f6f3f702c7fcdf8b9358234f36b6b7b44cc4",
+    );
+  });
+
+  it("serialises any value as canonicalJson of its jsonb round trip", () => {
+    const roundTrip = (v: unknown) => canonicalJson(v === undefined ? null : JSON.parse(JSON.stringify(v)));
+    fc.assert(
+      fc.property(
+        fc.anything({
+          withDate: true,
+          withBoxedValues: true,
+          withNullPrototype: true,
+          withSparseArray: true,
+        }),
+        (value) => {
+          expect(canonicalStoredJson(value)).toBe(roundTrip(value));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

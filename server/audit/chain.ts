@@ -27,30 +27,109 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
-/** A value as it comes back from a jsonb column: Dates become ISO strings, undefined keys vanish. */
-export function asStoredJson(value: unknown): unknown {
-  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+/**
+ * canonicalJson of a value as it comes back from a jsonb column (Dates as ISO strings, undefined keys gone),
+ * in one pass: JSON.stringify's rules (toJSON, boxed primitives, non-finite numbers, dropped values) with
+ * keys sorted, instead of a stringify → parse round trip. No value (undefined) is "null".
+ */
+export function canonicalStoredJson(value: unknown): string {
+  return storedJson(value, "") ?? "null";
 }
+
+/** One property as JSON.stringify writes it (undefined where it leaves the property out). */
+function storedJson(input: unknown, key: string): string | undefined {
+  let value = input;
+  if (value !== null && (typeof value === "object" || typeof value === "bigint")) {
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === "function") value = toJSON.call(value, key);
+  }
+  if (value === null) return "null";
+  switch (typeof value) {
+    case "string":
+    case "number":
+    case "boolean":
+    case "bigint": // JSON.stringify throws on it, as the round trip did
+      return JSON.stringify(value);
+    case "object":
+      break;
+    default:
+      return undefined; // undefined, functions, symbols
+  }
+  if (value instanceof Number || value instanceof String || value instanceof Boolean) {
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) {
+    let text = "[";
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) text += ",";
+      text += storedJson(value[i], String(i)) ?? "null";
+    }
+    return `${text}]`;
+  }
+  const record = value as Record<string, unknown>;
+  let text = "{";
+  for (const k of Object.keys(record).sort(compareKeys)) {
+    const json = storedJson(record[k], k);
+    if (json === undefined) continue;
+    if (text.length > 1) text += ",";
+    text += `${JSON.stringify(k)}:${json}`;
+  }
+  return `${text}}`;
+}
+
+const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+type ScalarFields = Omit<ChainedFields, "before" | "after">;
+
+/** The hashed object's keys, in canonicalJson's order. */
+const hashedKeys = (
+  [
+    "seq",
+    "at",
+    "actorId",
+    "actorName",
+    "action",
+    "entity",
+    "entityId",
+    "sessionId",
+    "before",
+    "after",
+  ] as const
+)
+  .slice()
+  .sort(compareKeys);
 
 /** sha256 over the previous row's hash and the canonical JSON of this row's fields. */
 export function rowHash(prevHash: string, fields: ChainedFields): string {
-  return createHash("sha256")
-    .update(prevHash)
-    .update(
-      canonicalJson({
-        seq: fields.seq,
-        at: fields.at,
-        actorId: fields.actorId,
-        actorName: fields.actorName,
-        action: fields.action,
-        entity: fields.entity,
-        entityId: fields.entityId,
-        sessionId: fields.sessionId,
-        before: asStoredJson(fields.before),
-        after: asStoredJson(fields.after),
-      }),
-    )
-    .digest("hex");
+  return rowHashOfJson(
+    prevHash,
+    fields,
+    canonicalStoredJson(fields.before),
+    canonicalStoredJson(fields.after),
+  );
+}
+
+/**
+ * rowHash with before and after given as their canonicalStoredJson (the text the appender also stores):
+ * the same text canonicalJson builds of the whole row, without serialising those values twice.
+ */
+export function rowHashOfJson(
+  prevHash: string,
+  fields: ScalarFields,
+  beforeJson: string,
+  afterJson: string,
+): string {
+  let text = "{";
+  for (const key of hashedKeys) {
+    let json: string;
+    if (key === "before") json = beforeJson;
+    else if (key === "after") json = afterJson;
+    else if (fields[key] === undefined) continue;
+    else json = canonicalJson(fields[key]);
+    if (text.length > 1) text += ",";
+    text += `"${key}":${json}`;
+  }
+  return createHash("sha256").update(prevHash).update(`${text}}`).digest("hex");
 }
 
 export interface StoredRow extends ChainedFields {

@@ -1,6 +1,14 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
-import { type ChainReport, genesisHash, rowHash, type StoredRow, verifyRows } from "./chain.ts";
+import {
+  type ChainReport,
+  canonicalStoredJson,
+  genesisHash,
+  rowHashOfJson,
+  type StoredRow,
+  verifyRows,
+} from "./chain.ts";
+import { type HashedRow, insertAuditRows } from "./insert-rows.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -36,12 +44,10 @@ export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry)
   await appendAuditBatch(trx, [entry]);
 }
 
-/** Rows per insert statement: 12 parameters a row stays far below PostgreSQL's 65,535 limit. */
-const insertChunk = 1000;
-
 /**
  * Appends entries in order with one advisory lock and multi-row inserts (group commit): the hashes are
- * chained in memory exactly as one-at-a-time appends would chain them.
+ * chained in memory exactly as one-at-a-time appends would chain them. The last row is read by a statement
+ * of its own, after the lock: its snapshot must see the previous holder's committed rows.
  */
 export async function appendAuditBatch(
   trx: Transaction<Database>,
@@ -57,11 +63,12 @@ export async function appendAuditBatch(
     .executeTakeFirst();
   let seq = last ? Number(last.seq) : 0;
   let prevHash = last?.hash ?? genesisHash;
-  const rows = entries.map((entry) => {
+  const rows: HashedRow[] = [];
+  for (const entry of entries) {
     seq++;
-    // Stringified once: the text is what is stored, its parse what the hash covers (as read back from jsonb).
-    const beforeText = storedText(entry.before);
-    const afterText = storedText(entry.after);
+    // Serialised once: jsonb keeps the same value whatever the key order, and the hash covers this text.
+    const beforeJson = canonicalStoredJson(entry.before);
+    const afterJson = canonicalStoredJson(entry.after);
     const fields = {
       seq,
       at: entry.at.toISOString(),
@@ -71,40 +78,12 @@ export async function appendAuditBatch(
       entity: entry.entity,
       entityId: entry.entityId ?? null,
       sessionId: entry.sessionId ?? null,
-      before: beforeText === null ? null : JSON.parse(beforeText),
-      after: afterText === null ? null : JSON.parse(afterText),
     };
-    const hash = rowHash(prevHash, fields);
-    const row = {
-      seq: String(seq),
-      at: entry.at,
-      actor_id: fields.actorId,
-      actor_name: fields.actorName,
-      action: fields.action,
-      entity: fields.entity,
-      entity_id: fields.entityId,
-      session_id: fields.sessionId,
-      before: beforeText,
-      after: afterText,
-      prev_hash: prevHash,
-      hash,
-    };
+    const hash = rowHashOfJson(prevHash, fields, beforeJson, afterJson);
+    rows.push({ fields, beforeJson, afterJson, prevHash, hash });
     prevHash = hash;
-    return row;
-  });
-  for (let i = 0; i < rows.length; i += insertChunk) {
-    await trx
-      .insertInto("audit_log")
-      .values(rows.slice(i, i + insertChunk))
-      .execute();
   }
-}
-
-/** The jsonb text of a value (null for none), the same text asStoredJson's value stringifies to. */
-function storedText(value: unknown): string | null {
-  if (value === undefined || value === null) return null;
-  const text = JSON.stringify(value);
-  return text === "null" ? null : text;
+  await insertAuditRows(trx, rows);
 }
 
 /** Appends in a transaction of its own (writes that are a single statement, such as a login). */

@@ -85,16 +85,21 @@ export class EngineBatch {
     });
     const existing = rows.filter((r) => this.stored.has(r.session_id));
     if (existing.length > 0) {
-      const values = sql.join(
-        existing.map(
-          (r) =>
-            sql`(${r.session_id}::uuid, ${r.state}::jsonb, ${r.next_due_at}::timestamptz, ${r.updated_at}::timestamptz)`,
-        ),
-      );
+      // Many states travel as one jsonb parameter, each embedded as the text serializeState wrote.
+      const values =
+        existing.length < recordsetMinRows
+          ? sql`(values ${sql.join(
+              existing.map(
+                (r) =>
+                  sql`(${r.session_id}::uuid, ${r.state}::jsonb, ${r.next_due_at}::timestamptz, ${r.updated_at}::timestamptz)`,
+              ),
+            )})`
+          : sql`(select * from jsonb_to_recordset(${`[${existing.map(stateJson).join(",")}]`}::jsonb)
+              as r(session_id uuid, state jsonb, next_due_at timestamptz, updated_at timestamptz))`;
       const { rows: updated } = await sql`
         update alert_engine_states as s
         set state = v.state, next_due_at = v.next_due_at, updated_at = v.updated_at
-        from (values ${values}) as v(session_id, state, next_due_at, updated_at)
+        from ${values} as v(session_id, state, next_due_at, updated_at)
         where s.session_id = v.session_id
         returning s.session_id`.execute(this.trx);
       // Read under the sessions' locks, so they are all still there; if not, fail the batch (retried job by job).
@@ -114,6 +119,19 @@ export class EngineBatch {
       )
       .execute();
   }
+}
+
+/** From this many rows on, one jsonb parameter beats a parameter per value; below, the plain VALUES list wins. */
+const recordsetMinRows = 16;
+
+function stateJson(r: {
+  session_id: string;
+  state: string;
+  next_due_at: Date | null;
+  updated_at: Date;
+}): string {
+  const { session_id, next_due_at, updated_at } = r;
+  return `${JSON.stringify({ session_id, next_due_at, updated_at }).slice(0, -1)},"state":${r.state}}`;
 }
 
 /** effectiveProfile for several sessions: each session's latest override, else the clinic's latest profile. */

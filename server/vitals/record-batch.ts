@@ -1,4 +1,4 @@
-import type { Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { RecordVitalsResponse } from "../../shared/schemas/session-views.ts";
 import { alertChanges } from "../alerts/run-engine.ts";
 import { finalEntry } from "../amendments/amendment-fields.ts";
@@ -14,6 +14,8 @@ import { isUuid, type JobPlan, type JobResult, planJobs, type ReadingJob } from 
 import { readingFromRow, toReading } from "./repo.ts";
 
 const insertChunk = 1000;
+/** From this many rows on, one jsonb parameter beats a parameter per value; below, the plain VALUES list wins. */
+const recordsetMinRows = 16;
 
 /**
  * Records a batch of readings in the caller's transaction, set-wise: the sessions are locked once (in id
@@ -146,18 +148,45 @@ async function chairsOf(
   return result;
 }
 
+const readingColumns = [
+  "id",
+  "session_id",
+  "observed_at",
+  "recorded_at",
+  "source",
+  "sbp",
+  "dbp",
+  "map",
+  "hr",
+  "spo2",
+  "rr",
+  "recorded_by",
+] as const;
+
 /**
  * Inserts without RETURNING (parsing the rows back costs more than the insert): what is stored is what was
- * sent (the planner already wrote the id in lower case, as PostgreSQL stores a uuid).
+ * sent (the planner already wrote the id in lower case, as PostgreSQL stores a uuid). Many rows travel as one
+ * JSON parameter (jsonb_to_recordset): thousands of bound parameters cost more to build and bind than that.
  */
 async function insertReadings(
   trx: Transaction<Database>,
   rows: VitalsReadingsTable[],
 ): Promise<Map<string, VitalsReadingsTable>> {
+  if (rows.length < recordsetMinRows) {
+    if (rows.length > 0) await trx.insertInto("vitals_readings").values(rows).execute();
+    return new Map(rows.map((row) => [row.id, row]));
+  }
   for (let i = 0; i < rows.length; i += insertChunk) {
+    // JSON.stringify writes the Dates as ISO instants.
+    const chunk = JSON.stringify(rows.slice(i, i + insertChunk));
     await trx
       .insertInto("vitals_readings")
-      .values(rows.slice(i, i + insertChunk))
+      .columns(readingColumns)
+      .expression(
+        sql`select ${sql.join(readingColumns.map((c) => sql.ref(c)))} from jsonb_to_recordset(${chunk}::jsonb) as r(
+          id uuid, session_id uuid, observed_at timestamptz, recorded_at timestamptz, source text,
+          sbp integer, dbp integer, map integer, hr integer, spo2 integer, rr integer, recorded_by uuid)`,
+      )
       .execute();
   }
   return new Map(rows.map((row) => [row.id, row]));

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { verifyChain } from "../../server/audit/log.ts";
 import { ingestVitals } from "../../server/ingest/service.ts";
 import { recordVitals } from "../../server/vitals/service.ts";
+import { parseState } from "../../shared/clinical/engine/state.ts";
 import {
   ctx,
   newSession,
@@ -51,6 +52,36 @@ describe("group commit of readings", () => {
       p.change.type === "vitals:recorded" ? [p.change.reading.id] : [],
     );
     expect(readingIds).toEqual(inputs.map((r) => r.input.id));
+    expect(await verifyChain(ctx.db)).toMatchObject({ ok: true });
+  });
+
+  it("keeps each session's readings in order when a big queue is shared out among concurrent batches", async () => {
+    const sessions = await Promise.all(Array.from({ length: 20 }, (_, i) => newSession(`gc-split-${i}`)));
+    await Promise.all(sessions.map((id) => recordVitals(ctx, nurse, id!, reading())));
+    published.length = 0;
+    // 240 at once: on PostgreSQL (4 batches in flight) the queue is split, each session wholly in one batch.
+    const inputs = Array.from({ length: 240 }, (_, i) => ({
+      sessionId: sessions[i % 20]!,
+      input: reading(),
+    }));
+    const results = await Promise.all(inputs.map((r) => recordVitals(ctx, nurse, r.sessionId, r.input)));
+    expect(results.every((r) => r.created)).toBe(true);
+    const states = await ctx.db
+      .selectFrom("alert_engine_states")
+      .select(["session_id", "state"])
+      .where("session_id", "in", sessions)
+      .execute();
+    for (const sessionId of sessions) {
+      const mine = published.filter((p) => p.sessionId === sessionId);
+      const ids = mine.flatMap((p) => (p.change.type === "vitals:recorded" ? [p.change.reading.id] : []));
+      const sent = inputs.filter((r) => r.sessionId === sessionId);
+      expect(ids).toEqual(sent.map((r) => r.input.id));
+      const seqs = mine.map((p) => p.seq);
+      expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => seqs[0]! + i));
+      // Every session's engine state was saved with its last reading.
+      const state = parseState(states.find((s) => s.session_id === sessionId)?.state);
+      expect(state.lastBpAt).toBe(Date.parse(sent.at(-1)!.input.observedAt));
+    }
     expect(await verifyChain(ctx.db)).toMatchObject({ ok: true });
   });
 

@@ -1,11 +1,14 @@
 import fs from "node:fs";
 import {
   type KyselyPlugin,
+  type OperationNode,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
   type QueryResult,
+  RawNode,
   type RootOperationNode,
   type UnknownRow,
+  ValueNode,
   ValuesNode,
 } from "kysely";
 import { afterAll, beforeAll, inject } from "vitest";
@@ -29,7 +32,7 @@ export class BatchProbe implements KyselyPlugin {
   transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
     if (node.kind === "InsertQueryNode") {
       const table = node.into?.table.identifier.name;
-      const rows = node.values && ValuesNode.is(node.values) ? node.values.values.length : 0;
+      const rows = rowCount(node.values);
       if (table === "audit_log") this.auditInserts++;
       if (table === "vitals_readings") this.readingInserts++;
       if (table === "vitals_readings" && rows > 1 && this.failNextMultiRowReadingInsert) {
@@ -42,6 +45,19 @@ export class BatchProbe implements KyselyPlugin {
   async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     return result;
   }
+}
+
+/** The rows of a VALUES list, or of the JSON array an insert from jsonb_to_recordset sends. */
+function rowCount(values: OperationNode | undefined): number {
+  if (values && ValuesNode.is(values)) return values.values.length;
+  if (values && RawNode.is(values)) {
+    for (const p of values.parameters) {
+      if (ValueNode.is(p) && typeof p.value === "string" && p.value.startsWith("[")) {
+        return (JSON.parse(p.value) as unknown[]).length;
+      }
+    }
+  }
+  return 0;
 }
 
 let handle: DatabaseHandle;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { alertParameterSchema, alertPrioritySchema } from "../../schemas/alert.ts";
 import { type Phase, phaseSchema } from "../../schemas/session.ts";
 import type { VitalParameter } from "../../schemas/vitals.ts";
+import { readStoredState } from "./stored-state-reader.ts";
 import type { Millis } from "./types.ts";
 
 /**
@@ -103,13 +104,13 @@ function mapLists<A, B>(lists: SampleLists<A>, f: (list: A) => B): SampleLists<B
  * array as a numeric of its own), so a state stays small enough to be stored inline.
  */
 function packSamples(samples: Sample[]): string {
-  const out: number[] = [];
+  let text = "";
   let previous = 0;
   for (const { t, v } of samples) {
-    out.push(t - previous, v);
+    text += text === "" ? `${t - previous},${v}` : `,${t - previous},${v}`;
     previous = t;
   }
-  return out.join(",");
+  return text;
 }
 
 const packedSamplesSchema = z.string().transform((text, ctx): Sample[] => {
@@ -132,7 +133,7 @@ const packedSamplesSchema = z.string().transform((text, ctx): Sample[] => {
 });
 
 /** The stored form (version 2): the engine state with its sample lists packed. */
-const storedStateSchema = engineStateSchema.extend({
+export const storedStateSchema = engineStateSchema.extend({
   version: z.literal(2),
   preInfusion: perVital(packedSamplesSchema),
   recent: perVital(packedSamplesSchema).extend({ moaas: packedSamplesSchema.optional() }),
@@ -153,7 +154,7 @@ export function parseState(input: unknown): EngineState {
   if (typeof input !== "object" || input === null || (input as { version?: unknown }).version !== 2) {
     return engineStateSchema.parse(input);
   }
-  return { ...storedStateSchema.parse(input), version: 1 };
+  return readStoredState(input) ?? { ...storedStateSchema.parse(input), version: 1 };
 }
 
 const copyLists = <T extends object>(lists: T): T => {
