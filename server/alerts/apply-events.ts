@@ -2,7 +2,8 @@ import type { Transaction } from "kysely";
 import type { EngineState } from "../../shared/clinical/engine/state.ts";
 import type { AlertEvent } from "../../shared/clinical/engine/types.ts";
 import type { Alert, AlertChangeKind, AlertParameter } from "../../shared/schemas/alert.ts";
-import type { AlertsTable, Database } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
+import type { AlertsTable } from "../db/tables/alerts.ts";
 import { insertAlert, openAlertRows, toAlerts, updateAlert } from "./repo.ts";
 
 export interface AlertChange {

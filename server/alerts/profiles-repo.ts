@@ -2,7 +2,8 @@ import type { Kysely, Transaction } from "kysely";
 import { defaultProfile, parseProfile, type ThresholdProfile } from "../../shared/clinical/engine/profile.ts";
 import type { ProfileVersion } from "../../shared/schemas/profile.ts";
 import { actorOf, actorsById } from "../auth/actors.ts";
-import type { Database, ThresholdProfileVersionsTable } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
+import type { ThresholdProfileVersionsTable } from "../db/tables/alerts.ts";
 import { iso } from "../db/time.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;

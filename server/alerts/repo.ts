@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Alert } from "../../shared/schemas/alert.ts";
 import { actorsById } from "../auth/actors.ts";
-import type { AlertsTable, Database } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
+import type { AlertsTable } from "../db/tables/alerts.ts";
 import { iso, isoOrNull } from "../db/time.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;

@@ -3,7 +3,8 @@ import type { ApiKey } from "../../shared/schemas/api-key.ts";
 import type { User } from "../../shared/schemas/user.ts";
 import { actorOf, actorsById } from "../auth/actors.ts";
 import { toUser } from "../auth/repo.ts";
-import type { ApiKeysTable, Database } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
+import type { ApiKeysTable } from "../db/tables/accounts.ts";
 import { iso } from "../db/time.ts";
 
 type Row = Selectable<ApiKeysTable>;

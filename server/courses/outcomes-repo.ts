@@ -2,7 +2,8 @@ import type { Kysely, Selectable, Transaction } from "kysely";
 import { madrsSeverity, phq9Severity, phq9Total } from "../../shared/clinical/courses/outcomes.ts";
 import type { OutcomeScore, RecordOutcomeRequest } from "../../shared/schemas/outcome.ts";
 import { actorOf, actorsById } from "../auth/actors.ts";
-import type { Database, OutcomeScoresTable } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
+import type { OutcomeScoresTable } from "../db/tables/patients.ts";
 import { iso } from "../db/time.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;

@@ -2,7 +2,8 @@ import type { Kysely, Selectable, Transaction } from "kysely";
 import { type CourseKind, infusionLabel } from "../../shared/clinical/courses/numbering.ts";
 import type { Course, SessionCourse } from "../../shared/schemas/course.ts";
 import { actorsById } from "../auth/actors.ts";
-import type { Database, TreatmentCoursesTable } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
+import type { TreatmentCoursesTable } from "../db/tables/patients.ts";
 import { iso, isoOrNull } from "../db/time.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;

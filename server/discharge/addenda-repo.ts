@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Addendum } from "../../shared/schemas/addendum.ts";
 import { actorOf, actorsById } from "../auth/actors.ts";
-import type { Database, SessionAddendaTable } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
+import type { SessionAddendaTable } from "../db/tables/sessions.ts";
 import { iso } from "../db/time.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;

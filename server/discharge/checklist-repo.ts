@@ -6,7 +6,8 @@ import {
 } from "../../shared/clinical/discharge/checklist.ts";
 import type { ChecklistState, ChecklistVersion } from "../../shared/schemas/discharge-readiness.ts";
 import { actorOf, actorsById } from "../auth/actors.ts";
-import type { Database, DischargeChecklistVersionsTable } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
+import type { DischargeChecklistVersionsTable } from "../db/tables/discharge.ts";
 import { iso } from "../db/time.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;

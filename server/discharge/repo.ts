@@ -2,7 +2,8 @@ import type { Kysely, Transaction } from "kysely";
 import type { DischargeOverride, DischargeSignature } from "../../shared/schemas/discharge.ts";
 import { dischargeReadinessSchema } from "../../shared/schemas/discharge-readiness.ts";
 import { actorOf, actorsById } from "../auth/actors.ts";
-import type { Database, DischargeSignaturesTable } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
+import type { DischargeSignaturesTable } from "../db/tables/discharge.ts";
 import { iso } from "../db/time.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;

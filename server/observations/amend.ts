@@ -6,7 +6,7 @@ import { recordObservationRequestSchema } from "../../shared/schemas/observation
 import type { User } from "../../shared/schemas/user.ts";
 import { alertChanges, runEngine } from "../alerts/run-engine.ts";
 import type { AppContext } from "../app-context.ts";
-import type { ObservationsTable } from "../db/schema.ts";
+import type { ObservationsTable } from "../db/tables/sessions.ts";
 import { HttpError, notFound } from "../http/errors.ts";
 import { writeToSession } from "../sessions/session-write.ts";
 import { alreadyEnteredInError } from "../vitals/amend.ts";

@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Observation } from "../../shared/schemas/observation.ts";
 import { actorOf, actorsById } from "../auth/actors.ts";
-import type { Database, ObservationsTable } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
+import type { ObservationsTable } from "../db/tables/sessions.ts";
 import { iso } from "../db/time.ts";
 import { observationAmendmentFields } from "./amendments-repo.ts";
 

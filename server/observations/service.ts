@@ -3,7 +3,7 @@ import type { RecordObservationResponse } from "../../shared/schemas/session-vie
 import type { User } from "../../shared/schemas/user.ts";
 import { alertChanges, runEngine } from "../alerts/run-engine.ts";
 import type { AppContext } from "../app-context.ts";
-import type { ObservationsTable } from "../db/schema.ts";
+import type { ObservationsTable } from "../db/tables/sessions.ts";
 import { HttpError } from "../http/errors.ts";
 import { checkObservedAt } from "../sessions/clinical-time.ts";
 import { writeToSession } from "../sessions/session-write.ts";

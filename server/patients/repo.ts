@@ -2,7 +2,8 @@ import type { Kysely, Selectable, Transaction } from "kysely";
 import type { CreatePatientRequest, Patient } from "../../shared/schemas/patient.ts";
 import type { PatientRecord } from "../../shared/schemas/patient-record.ts";
 import { type AuditActor, appendAudit } from "../audit/log.ts";
-import type { Database, PatientsTable } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
+import type { PatientsTable } from "../db/tables/patients.ts";
 import { iso } from "../db/time.ts";
 import { appendPatientVersion } from "./versions-repo.ts";
 

@@ -1,7 +1,8 @@
 import type { Kysely, Selectable, Transaction } from "kysely";
 import type { PatientVersion } from "../../shared/schemas/patient-record.ts";
 import { actorsById } from "../auth/actors.ts";
-import type { Database, PatientsTable } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
+import type { PatientsTable } from "../db/tables/patients.ts";
 import { iso } from "../db/time.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;

@@ -7,7 +7,8 @@ import {
   type Updateable,
 } from "kysely";
 import type { InfusionSession, Phase } from "../../shared/schemas/session.ts";
-import type { Database, InfusionSessionsTable } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
+import type { InfusionSessionsTable } from "../db/tables/sessions.ts";
 import { iso, isoOrNull } from "../db/time.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;

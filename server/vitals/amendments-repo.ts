@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import { type AmendmentFields, amendmentFields } from "../amendments/amendment-fields.ts";
-import type { Database, ReadingAmendmentsTable } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
+import type { ReadingAmendmentsTable } from "../db/tables/sessions.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 

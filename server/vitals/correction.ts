@@ -1,7 +1,7 @@
 import { meanArterialPressure } from "../../shared/clinical/vitals.ts";
 import type { InfusionSession } from "../../shared/schemas/session.ts";
 import type { RecordVitals, RecordVitalsRequest } from "../../shared/schemas/vitals.ts";
-import type { VitalsReadingsTable } from "../db/schema.ts";
+import type { VitalsReadingsTable } from "../db/tables/sessions.ts";
 import { HttpError } from "../http/errors.ts";
 import { checkObservedAt } from "../sessions/clinical-time.ts";
 

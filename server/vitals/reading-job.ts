@@ -5,7 +5,7 @@ import type { RecordVitalsResponse } from "../../shared/schemas/session-views.ts
 import type { User } from "../../shared/schemas/user.ts";
 import type { IngestVitals, RecordVitals } from "../../shared/schemas/vitals.ts";
 import type { AppContext } from "../app-context.ts";
-import type { VitalsReadingsTable } from "../db/schema.ts";
+import type { VitalsReadingsTable } from "../db/tables/sessions.ts";
 import { notFound, sessionLocked } from "../http/errors.ts";
 import type { SessionChange } from "../realtime/publisher.ts";
 import { checkObservedAt } from "../sessions/clinical-time.ts";

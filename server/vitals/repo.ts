@@ -4,7 +4,8 @@ import type { Actor } from "../../shared/schemas/user.ts";
 import type { VitalsReading } from "../../shared/schemas/vitals.ts";
 import { type AmendmentFields, finalEntry } from "../amendments/amendment-fields.ts";
 import { actorOf, actorsById } from "../auth/actors.ts";
-import type { Database, VitalsReadingsTable } from "../db/schema.ts";
+import type { Database } from "../db/schema.ts";
+import type { VitalsReadingsTable } from "../db/tables/sessions.ts";
 import { iso } from "../db/time.ts";
 import { readingAmendmentFields } from "./amendments-repo.ts";
 

@@ -1,5 +1,5 @@
 import { openDatabase } from "../../server/db/database.ts";
-import type { VitalsReadingsTable } from "../../server/db/schema.ts";
+import type { VitalsReadingsTable } from "../../server/db/tables/sessions.ts";
 import { defaultProfile } from "../../shared/clinical/engine/profile.ts";
 import { type EngineState, initialState } from "../../shared/clinical/engine/state.ts";
 import { step } from "../../shared/clinical/engine/step.ts";
