@@ -15,6 +15,7 @@ import type { DatabaseKind } from "./db/database.ts";
 import type { Database } from "./db/schema.ts";
 import { dischargeRoutes } from "./discharge/routes.ts";
 import { fhirRoutes } from "./fhir/routes.ts";
+import { answerClientErrorsAsJson } from "./http/client-error.ts";
 import { csrfProtection } from "./http/csrf.ts";
 import { errorHandler, HttpError } from "./http/errors.ts";
 import { mount } from "./http/route.ts";
@@ -60,6 +61,7 @@ export function createVigilServer(deps: {
 }): VigilServer {
   const app = express();
   const httpServer = http.createServer(app);
+  answerClientErrorsAsJson(httpServer);
   const io = createSocketServer(httpServer, deps.db, {
     adapter: deps.redis?.adapter,
     origins: { allowedOrigins: deps.config.allowedOrigins, trustProxy: deps.config.trustProxy },
