@@ -1,5 +1,6 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
+import type { AuditLogTable } from "../db/tables/audit.ts";
 import {
   type ChainReport,
   canonicalStoredJson,
@@ -106,20 +107,8 @@ const columns = [
   "hash",
 ] as const;
 
-type Row = {
-  seq: string;
-  at: Date;
-  actor_id: string | null;
-  actor_name: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  session_id: string | null;
-  before: unknown;
-  after: unknown;
-  prev_hash: string;
-  hash: string;
-};
+/** A selected audit row (seq read as text: it is a bigint). */
+type Row = Omit<Selectable<AuditLogTable>, "id">;
 
 function toStored(r: Row): StoredRow {
   return {
