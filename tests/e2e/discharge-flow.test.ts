@@ -4,7 +4,7 @@ import { apiClient } from "../support/api.ts";
 import { startSession } from "../support/fixtures.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import { checkA11y, launchBrowser } from "./browser.ts";
-import { openLoggedIn } from "./e2e-actions.ts";
+import { openLoggedIn, signDischarge, waitForReadOnly } from "./e2e-actions.ts";
 
 // The server runs ahead of the wall clock by `offsetMs`, so recovery time passes at once.
 let offsetMs = 0;
@@ -96,17 +96,8 @@ describe("discharge from recovery to a signed, locked record", () => {
     expect(await physician.getByLabel(/^Override reason:/).count()).toBe(0);
     expect(await checkA11y(physician, "discharge panel (physician)")).toEqual([]);
 
-    await physician.getByRole("checkbox", { name: "I confirm the meaning of this signature" }).check();
-    await physician.getByLabel("Password (signature)").fill("physician-demo");
-    await physician.getByRole("button", { name: "Sign discharge" }).click();
-    await physician
-      .getByText(/read-only/)
-      .first()
-      .waitFor();
-    await nurse
-      .getByText(/read-only/)
-      .first()
-      .waitFor();
+    await signDischarge(physician, "physician-demo");
+    await waitForReadOnly(physician, nurse);
     expect(await nurse.getByRole("button", { name: "Record vitals" }).count()).toBe(0);
     expect(await nurse.getByRole("button", { name: /Entered in error/ }).count()).toBe(0);
 

@@ -44,3 +44,19 @@ export async function recordVitals(page: Page, v: VitalsEntry): Promise<void> {
   await page.getByLabel("Respiratory rate").fill(String(v.rr));
   await page.getByRole("button", { name: "Record vitals" }).click();
 }
+
+/** The physician signs the discharge with the password as electronic signature. */
+export async function signDischarge(physician: Page, password: string): Promise<void> {
+  await physician.getByRole("checkbox", { name: "I confirm the meaning of this signature" }).check();
+  await physician.getByLabel("Password (signature)").fill(password);
+  await physician.getByRole("button", { name: "Sign discharge" }).click();
+}
+
+/** Waits until every page shows the record as read-only (after the discharge is signed). */
+export async function waitForReadOnly(...pages: Page[]): Promise<void> {
+  for (const page of pages)
+    await page
+      .getByText(/read-only/)
+      .first()
+      .waitFor();
+}

@@ -4,7 +4,7 @@ import { questionsFor } from "../../shared/clinical/screening/checklist.ts";
 import { defaultScreeningProfile } from "../../shared/clinical/screening/profile.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import { checkA11y, launchBrowser } from "./browser.ts";
-import { openLoggedIn, recordVitals } from "./e2e-actions.ts";
+import { openLoggedIn, recordVitals, signDischarge, waitForReadOnly } from "./e2e-actions.ts";
 
 let server: TestServer;
 let browser: Browser;
@@ -116,13 +116,8 @@ describe("a patient's first day", () => {
     for (let i = 0; i < (await overrides.count()); i++) {
       await overrides.nth(i).fill("First-day e2e: observed by the physician, fit to leave with escort.");
     }
-    await physician.getByRole("checkbox", { name: "I confirm the meaning of this signature" }).check();
-    await physician.getByLabel("Password (signature)").fill("physician-demo");
-    await physician.getByRole("button", { name: "Sign discharge" }).click();
-    await physician
-      .getByText(/read-only/)
-      .first()
-      .waitFor();
+    await signDischarge(physician, "physician-demo");
+    await waitForReadOnly(physician);
 
     // The course view: infusion 1 of 6 with its PHQ-9, peak BP and clearance, and the chart.
     await nurse.goto(patientUrl);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { apiClient } from "../support/api.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
 import { checkA11y, launchBrowser } from "./browser.ts";
-import { openLoggedIn, recordVitals } from "./e2e-actions.ts";
+import { openLoggedIn, recordVitals, signDischarge, waitForReadOnly } from "./e2e-actions.ts";
 
 let server: TestServer;
 let browser: Browser;
@@ -86,17 +86,8 @@ describe("a session from the nurse's chair to the physician's signature", () => 
     for (const reason of await physician.getByLabel(/^Override reason:/).all()) {
       await reason.fill("Assessed at the chair; acceptable for this discharge");
     }
-    await physician.getByRole("checkbox", { name: "I confirm the meaning of this signature" }).check();
-    await physician.getByLabel("Password (signature)").fill("physician-demo");
-    await physician.getByRole("button", { name: "Sign discharge" }).click();
-    await physician
-      .getByText(/read-only/)
-      .first()
-      .waitFor();
-    await nurse
-      .getByText(/read-only/)
-      .first()
-      .waitFor();
+    await signDischarge(physician, "physician-demo");
+    await waitForReadOnly(physician, nurse);
     expect(await nurse.getByRole("button", { name: "Record vitals" }).count()).toBe(0);
     expect(await checkA11y(physician, "session (discharged)")).toEqual([]);
   });
