@@ -16,7 +16,8 @@ const insertChunk = 1000;
 /** From this many rows on, one jsonb parameter beats a parameter per value; below, the plain VALUES list wins. */
 const recordsetMinRows = 16;
 
-const columns = [
+/** The stored columns of an audit row, in order (the generated id aside). */
+export const auditColumns = [
   "seq",
   "at",
   "actor_id",
@@ -44,9 +45,9 @@ export async function insertAuditRows(trx: Transaction<Database>, rows: readonly
       .join(",")}]`;
     await trx
       .insertInto("audit_log")
-      .columns(columns)
+      .columns(auditColumns)
       .expression(
-        sql`select ${sql.join(columns.map((c) => sql.ref(c)))}
+        sql`select ${sql.join(auditColumns.map((c) => sql.ref(c)))}
           from jsonb_to_recordset(${json}::jsonb) as r(
             seq bigint, at timestamptz, actor_id uuid, actor_name text, action text, entity text,
             entity_id text, session_id uuid, before jsonb, after jsonb, prev_hash text, hash text)`,

@@ -9,7 +9,7 @@ import {
   type StoredRow,
   verifyRows,
 } from "./chain.ts";
-import { type HashedRow, insertAuditRows } from "./insert-rows.ts";
+import { auditColumns, type HashedRow, insertAuditRows } from "./insert-rows.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -92,20 +92,8 @@ export async function appendAuditNow(db: Kysely<Database>, entry: AuditEntry): P
   await db.transaction().execute((trx) => appendAudit(trx, entry));
 }
 
-const columns = [
-  sql<string>`seq::text`.as("seq"),
-  "at",
-  "actor_id",
-  "actor_name",
-  "action",
-  "entity",
-  "entity_id",
-  "session_id",
-  "before",
-  "after",
-  "prev_hash",
-  "hash",
-] as const;
+// seq is a bigint: read it as text.
+const columns = [sql<string>`seq::text`.as("seq"), ...auditColumns.filter((c) => c !== "seq")];
 
 /** A selected audit row (seq read as text: it is a bigint). */
 type Row = Omit<Selectable<AuditLogTable>, "id">;
