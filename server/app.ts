@@ -7,6 +7,7 @@ import { alertRoutes } from "./alerts/routes.ts";
 import { apiKeyRoutes } from "./api-keys/routes.ts";
 import type { AppContext } from "./app-context.ts";
 import { auditRoutes } from "./audit/routes.ts";
+import { startAuditSealer } from "./audit/sealer.ts";
 import { apiKeyMiddleware } from "./auth/api-key-middleware.ts";
 import { sessionMiddleware } from "./auth/middleware.ts";
 import { authRoutes } from "./auth/routes.ts";
@@ -43,7 +44,7 @@ export interface VigilServer {
   io: VigilIo;
   ctx: AppContext;
   timers: AlertTimers;
-  /** Stops timers and sockets and closes the HTTP server; the caller closes the database. */
+  /** Stops timers and sockets, seals the audit log once more and closes the HTTP server; the caller closes the database. */
   close(): Promise<void>;
 }
 
@@ -132,6 +133,7 @@ export function createVigilServer(deps: {
 
   attachDeviceIngest(io, ctx);
   const timers = startAlertTimers(ctx, deps.timerIntervalMs);
+  const auditSealer = startAuditSealer(deps.db);
   return {
     httpServer,
     io,
@@ -140,6 +142,7 @@ export function createVigilServer(deps: {
     async close() {
       timers.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await auditSealer.stop();
     },
   };
 }

@@ -132,52 +132,11 @@ export function rowHashOfJson(
   return createHash("sha256").update(prevHash).update(`${text}}`).digest("hex");
 }
 
+/** An audit row as read back: its stored prev_hash and hash are set only on rows written before sealing. */
 export interface StoredRow extends ChainedFields {
-  prevHash: string;
-  hash: string;
+  prevHash: string | null;
+  hash: string | null;
 }
 
-export interface ChainReport {
-  ok: boolean;
-  rows: number;
-  firstBadSeq?: number;
-  reason?: string;
-}
-
-/**
- * Walks rows in seq order: each must follow the previous seq by one, link to the previous hash, and hash to
- * its stored hash. The first row that does not is reported; a changed row breaks its own hash, a deleted or
- * inserted one the links around it.
- */
-export function verifyRows(rows: Iterable<StoredRow>): ChainReport {
-  let prev = genesisHash;
-  let expectedSeq = 1;
-  let count = 0;
-  for (const row of rows) {
-    count++;
-    if (row.seq !== expectedSeq)
-      return {
-        ok: false,
-        rows: count,
-        firstBadSeq: row.seq,
-        reason: `expected seq ${expectedSeq}, found ${row.seq}`,
-      };
-    if (row.prevHash !== prev)
-      return {
-        ok: false,
-        rows: count,
-        firstBadSeq: row.seq,
-        reason: "prev_hash does not match the previous row",
-      };
-    if (rowHash(row.prevHash, row) !== row.hash)
-      return {
-        ok: false,
-        rows: count,
-        firstBadSeq: row.seq,
-        reason: "hash does not match the row's contents",
-      };
-    prev = row.hash;
-    expectedSeq++;
-  }
-  return { ok: true, rows: count };
-}
+/** The part of a row's hash a seal keeps for it (hex): enough to name the row that changed. */
+export const digestChars = 16;

@@ -1,14 +1,21 @@
 import { sql, type Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
-import type { ChainedFields } from "./chain.ts";
 
-/** An audit row ready to store: before and after as the canonical JSON its hash covers ("null" for none). */
-export interface HashedRow {
-  fields: Omit<ChainedFields, "before" | "after">;
+/**
+ * An audit row ready to store (its seq comes from the column's sequence): before and after as JSON text
+ * ("null" for none). Their key order does not matter: jsonb keeps the value, and the sealer hashes the
+ * canonical JSON of what it reads back.
+ */
+export interface NewAuditRow {
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  sessionId: string | null;
   beforeJson: string;
   afterJson: string;
-  prevHash: string;
-  hash: string;
 }
 
 /** Rows per insert statement. */
@@ -16,9 +23,8 @@ const insertChunk = 1000;
 /** From this many rows on, one jsonb parameter beats a parameter per value; below, the plain VALUES list wins. */
 const recordsetMinRows = 16;
 
-/** The stored columns of an audit row, in order (the generated id aside). */
-export const auditColumns = [
-  "seq",
+/** The columns an append writes, in order (seq is the sequence's; prev_hash and hash are legacy). */
+const insertColumns = [
   "at",
   "actor_id",
   "actor_name",
@@ -28,12 +34,17 @@ export const auditColumns = [
   "session_id",
   "before",
   "after",
-  "prev_hash",
-  "hash",
 ] as const;
 
-/** Inserts the rows in order, in multi-row statements; jsonb keeps the stored JSON's value, whatever its text. */
-export async function insertAuditRows(trx: Transaction<Database>, rows: readonly HashedRow[]): Promise<void> {
+/**
+ * Inserts the rows in multi-row statements. Each statement draws its seqs from the sequence row by row in
+ * the order given (VALUES and jsonb_to_recordset both produce their rows in order), so a batch keeps its
+ * order; the seq is drawn inside the INSERT, under its lock on audit_log, which the sealer's horizon relies on.
+ */
+export async function insertAuditRows(
+  trx: Transaction<Database>,
+  rows: readonly NewAuditRow[],
+): Promise<void> {
   if (rows.length < recordsetMinRows) {
     await trx.insertInto("audit_log").values(rows.map(rowValues)).execute();
     return;
@@ -45,12 +56,12 @@ export async function insertAuditRows(trx: Transaction<Database>, rows: readonly
       .join(",")}]`;
     await trx
       .insertInto("audit_log")
-      .columns(auditColumns)
+      .columns(insertColumns)
       .expression(
-        sql`select ${sql.join(auditColumns.map((c) => sql.ref(c)))}
+        sql`select ${sql.join(insertColumns.map((c) => sql.ref(c)))}
           from jsonb_to_recordset(${json}::jsonb) as r(
-            seq bigint, at timestamptz, actor_id uuid, actor_name text, action text, entity text,
-            entity_id text, session_id uuid, before jsonb, after jsonb, prev_hash text, hash text)`,
+            at timestamptz, actor_id uuid, actor_name text, action text, entity text,
+            entity_id text, session_id uuid, before jsonb, after jsonb)`,
       )
       .execute();
   }
@@ -58,41 +69,35 @@ export async function insertAuditRows(trx: Transaction<Database>, rows: readonly
 
 const storedText = (json: string): string | null => (json === "null" ? null : json);
 
-function rowValues({ fields, beforeJson, afterJson, prevHash, hash }: HashedRow) {
+function rowValues(row: NewAuditRow) {
   return {
-    seq: String(fields.seq),
-    at: new Date(fields.at),
-    actor_id: fields.actorId,
-    actor_name: fields.actorName,
-    action: fields.action,
-    entity: fields.entity,
-    entity_id: fields.entityId,
-    session_id: fields.sessionId,
-    before: storedText(beforeJson),
-    after: storedText(afterJson),
-    prev_hash: prevHash,
-    hash,
+    at: new Date(row.at),
+    actor_id: row.actorId,
+    actor_name: row.actorName,
+    action: row.action,
+    entity: row.entity,
+    entity_id: row.entityId,
+    session_id: row.sessionId,
+    before: storedText(row.beforeJson),
+    after: storedText(row.afterJson),
   };
 }
 
 /**
- * One element for jsonb_to_recordset, with before and after embedded as the very JSON that was hashed. A
- * value of none is left out (SQL NULL, as the VALUES path stores it), never written as a JSON null.
+ * One element for jsonb_to_recordset, with before and after embedded as their JSON. A value of none is
+ * left out (SQL NULL, as the VALUES path stores it), never written as a JSON null.
  */
-function rowJson({ fields, beforeJson, afterJson, prevHash, hash }: HashedRow): string {
+function rowJson(row: NewAuditRow): string {
   const text = JSON.stringify({
-    seq: fields.seq,
-    at: fields.at,
-    actor_id: fields.actorId,
-    actor_name: fields.actorName,
-    action: fields.action,
-    entity: fields.entity,
-    entity_id: fields.entityId,
-    session_id: fields.sessionId,
-    prev_hash: prevHash,
-    hash,
+    at: row.at,
+    actor_id: row.actorId,
+    actor_name: row.actorName,
+    action: row.action,
+    entity: row.entity,
+    entity_id: row.entityId,
+    session_id: row.sessionId,
   });
-  const before = beforeJson === "null" ? "" : `,"before":${beforeJson}`;
-  const after = afterJson === "null" ? "" : `,"after":${afterJson}`;
+  const before = row.beforeJson === "null" ? "" : `,"before":${row.beforeJson}`;
+  const after = row.afterJson === "null" ? "" : `,"after":${row.afterJson}`;
   return `${text.slice(0, -1)}${before}${after}}`;
 }

@@ -4,7 +4,8 @@ import type { AppContext } from "../app-context.ts";
 import { notFound } from "../http/errors.ts";
 import { mount } from "../http/route.ts";
 import { findSession } from "../sessions/repo.ts";
-import { sessionAuditRows, verifyChain } from "./log.ts";
+import { verifyChain } from "./log.ts";
+import { sessionAuditRows } from "./stored-rows.ts";
 
 export function auditRoutes(ctx: AppContext): Router {
   const router = Router();

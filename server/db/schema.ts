@@ -1,6 +1,6 @@
 import type { ApiKeysTable, AuthSessionsTable, UsersTable } from "./tables/accounts.ts";
 import type { AlertEngineStatesTable, AlertsTable, ThresholdProfileVersionsTable } from "./tables/alerts.ts";
-import type { AuditLogTable } from "./tables/audit.ts";
+import type { AuditLogTable, AuditSealsTable } from "./tables/audit.ts";
 import type {
   DischargeChecklistVersionsTable,
   DischargeOverridesTable,
@@ -51,4 +51,5 @@ export interface Database {
   clearances: ClearancesTable;
   outcome_scores: OutcomeScoresTable;
   audit_log: AuditLogTable;
+  audit_seals: AuditSealsTable;
 }

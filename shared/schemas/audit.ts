@@ -14,10 +14,21 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-/** The result of recomputing the hash chain (npm run audit:verify prints the same). */
+/**
+ * The result of recomputing the hash chain against its seals (npm run audit:verify prints the same). Rows
+ * above sealedThrough are not yet chained by the sealer (it runs every second): counted, never an error.
+ */
 export const auditVerifyResponseSchema = z.object({
   ok: z.boolean(),
+  /** Audit rows read, sealed or not. */
   rows: z.number().int(),
+  /** Seal blocks checked. */
+  seals: z.number().int(),
+  /** The last sealed seq (0: nothing sealed yet). */
+  sealedThrough: z.number().int(),
+  /** Rows above sealedThrough. */
+  unsealed: z.number().int(),
+  /** The first row that does not verify: changed, missing from its seal block, or added to one. */
   firstBadSeq: z.number().int().optional(),
   reason: z.string().optional(),
 });

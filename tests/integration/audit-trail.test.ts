@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyChain } from "../../server/audit/log.ts";
+import { sealAudit } from "../../server/audit/sealer.ts";
 import { apiClient } from "../support/api.ts";
 import { startSession, vitals } from "../support/fixtures.ts";
 import { startTestServer, type TestServer } from "../support/test-server.ts";
@@ -111,10 +112,13 @@ describe("the audit trail", () => {
     expect((await nurse.get(`/api/sessions/${id}/audit`)).status).toBe(403);
     expect((await nurse.get("/api/audit/verify")).status).toBe(403);
     expect((await physician.get("/api/audit/verify")).status).toBe(403);
+    await sealAudit(db());
     const verified = await admin.get("/api/audit/verify");
     expect(verified.status).toBe(200);
     expect(verified.body).toMatchObject({ ok: true });
     expect(verified.body.rows).toBeGreaterThan(5);
+    expect(verified.body.sealedThrough).toBeGreaterThan(5);
+    expect(verified.body.seals).toBeGreaterThan(0);
   });
 
   it("refuses UPDATE, DELETE and TRUNCATE of audit rows in the database", async () => {
@@ -125,9 +129,10 @@ describe("the audit trail", () => {
     await expect(sql`truncate audit_log`.execute(db())).rejects.toThrow(/append-only/);
   });
 
-  it("detects a row changed behind the trigger's back", async () => {
+  it("detects a sealed row changed behind the trigger's back", async () => {
+    await sealAudit(db());
     const before = await verifyChain(db());
-    expect(before.ok).toBe(true);
+    expect(before).toMatchObject({ ok: true, unsealed: 0 });
     const target = (await allRows()).find((r) => r.action === "vitals:recorded")!;
     await db()
       .connection()

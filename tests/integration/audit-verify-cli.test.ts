@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
-import { appendAudit } from "../../server/audit/log.ts";
+import { appendAudit, verifyChain } from "../../server/audit/log.ts";
 import { openDatabase } from "../../server/db/database.ts";
 import { migrateToLatest } from "../../server/db/migrate.ts";
 
@@ -36,7 +36,7 @@ const root = mkdtempSync(join(tmpdir(), "vigil-audit-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("audit:verify CLI", () => {
-  it("exits 0 on an intact chain, 1 naming the first tampered seq, and refuses a data dir in use", async () => {
+  it("seals, exits 0 on an intact chain, 1 naming the first tampered seq, and refuses a data dir in use", async () => {
     const dataDir = join(root, "data");
     let handle = await openDatabase({ dataDir });
     await migrateToLatest(handle.db);
@@ -52,11 +52,13 @@ describe("audit:verify CLI", () => {
         }),
       );
     }
+    // As after a crash: nothing sealed yet. The CLI seals what a restarted server would, then verifies.
+    expect(await verifyChain(handle.db)).toMatchObject({ ok: true, sealedThrough: 0, unsealed: 3 });
     await handle.close();
 
     const intact = await run(dataDir);
     expect(intact.code).toBe(0);
-    expect(JSON.parse(intact.stdout)).toEqual({ ok: true, rows: 3 });
+    expect(JSON.parse(intact.stdout)).toEqual({ ok: true, rows: 3, seals: 1, sealedThrough: 3, unsealed: 0 });
 
     handle = await openDatabase({ dataDir });
     const busy = await run(dataDir);

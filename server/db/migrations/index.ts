@@ -7,6 +7,7 @@ import * as coursesScreening from "./0005-courses-screening.ts";
 import * as auditLog from "./0006-audit-log.ts";
 import * as loginLockout from "./0007-login-lockout.ts";
 import * as userActive from "./0008-user-active.ts";
+import * as auditSeals from "./0009-audit-seals.ts";
 
 /** Versioned migrations, applied in key order. Never edit a landed migration: add the next one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "0006-audit-log": auditLog,
   "0007-login-lockout": loginLockout,
   "0008-user-active": userActive,
+  "0009-audit-seals": auditSeals,
 };
