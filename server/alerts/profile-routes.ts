@@ -1,12 +1,12 @@
 import { Router } from "express";
 import { endpoints } from "../../shared/api/endpoints.ts";
-import { parseState } from "../../shared/clinical/engine/state.ts";
 import type { AppContext } from "../app-context.ts";
 import { appendAudit, auditActor } from "../audit/log.ts";
 import { notFound } from "../http/errors.ts";
 import { mount } from "../http/route.ts";
 import { findSession } from "../sessions/repo.ts";
 import { writeToSession } from "../sessions/session-write.ts";
+import { storedEngineState } from "./engine-store.ts";
 import {
   appendProfileVersion,
   currentClinicProfile,
@@ -85,12 +85,7 @@ export function profileRoutes(ctx: AppContext): Router {
     const session = await findSession(db, params.id);
     if (!session) throw notFound("Session");
     const profile = await effectiveProfile(db, session.id);
-    const row = await db
-      .selectFrom("alert_engine_states")
-      .select("state")
-      .where("session_id", "=", session.id)
-      .executeTakeFirst();
-    return { profile, state: row ? parseState(row.state) : null };
+    return { profile, state: await storedEngineState(db, session.id) };
   });
 
   return router;

@@ -43,6 +43,20 @@ export async function openAlertRows(db: Db, sessionId: string): Promise<AlertsTa
     .execute();
 }
 
+/** The open alert rows of several sessions, in one query. */
+export async function openAlertRowsOf(db: Db, sessionIds: string[]): Promise<Map<string, AlertsTable[]>> {
+  const result = new Map(sessionIds.map((id) => [id, [] as AlertsTable[]]));
+  if (sessionIds.length === 0) return result;
+  const rows = await db
+    .selectFrom("alerts")
+    .selectAll()
+    .where("session_id", "in", sessionIds)
+    .where("status", "=", "open")
+    .execute();
+  for (const row of rows) result.get(row.session_id)?.push(row);
+  return result;
+}
+
 export async function listAlerts(db: Db, sessionId: string): Promise<Alert[]> {
   const rows = await db
     .selectFrom("alerts")

@@ -5,8 +5,8 @@ import type { InfusionSession } from "../../shared/schemas/session.ts";
 import type { Database } from "../db/schema.ts";
 import type { SessionChange } from "../realtime/publisher.ts";
 import { type AlertChange, applyEngineEvents } from "./apply-events.ts";
+import { effectiveKeyedProfile } from "./effective-profiles.ts";
 import { loadEngineState, saveEngineState } from "./engine-store.ts";
-import { effectiveProfile } from "./profiles-repo.ts";
 
 /**
  * Feeds one input (a reading, an observation, a phase change, an acknowledgement) or the passage
@@ -18,11 +18,12 @@ export async function runEngine(
   input: EngineInput | { kind: "advance"; t: number },
   now: Date,
 ): Promise<AlertChange[]> {
-  const profile = await effectiveProfile(trx, session.id);
+  const keyed = await effectiveKeyedProfile(trx, session.id);
+  const { profile } = keyed;
   const state = await loadEngineState(trx, session);
   const result = input.kind === "advance" ? advanceTo(state, input.t, profile) : step(state, input, profile);
   const changes = await applyEngineEvents(trx, session.id, result.events, result.state, now);
-  await saveEngineState(trx, session.id, result.state, profile, now);
+  await saveEngineState(trx, session.id, result.state, keyed, now);
   return changes;
 }
 

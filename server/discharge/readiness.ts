@@ -2,9 +2,9 @@ import type { Kysely, Transaction } from "kysely";
 import { type DischargeProfile, defaultDischargeProfile } from "../../shared/clinical/discharge/profile.ts";
 import { evaluateDischarge } from "../../shared/clinical/discharge/readiness.ts";
 import type { DischargeInputs } from "../../shared/clinical/discharge/types.ts";
-import { parseState } from "../../shared/clinical/engine/state.ts";
 import type { DischargeReadiness } from "../../shared/schemas/discharge-readiness.ts";
 import type { InfusionSession } from "../../shared/schemas/session.ts";
+import { loadEngineState } from "../alerts/engine-store.ts";
 import { openAlertRows } from "../alerts/repo.ts";
 import type { Database } from "../db/schema.ts";
 import { listObservations } from "../observations/repo.ts";
@@ -20,14 +20,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 export const dischargeProfileFor = (_session: InfusionSession): DischargeProfile => defaultDischargeProfile;
 
 /** The alert engine's fixed baseline (the mean of the last up-to-3 pre-infusion readings). */
-async function engineBaseline(db: Db, sessionId: string): Promise<DischargeInputs["baseline"]> {
-  const row = await db
-    .selectFrom("alert_engine_states")
-    .select("state")
-    .where("session_id", "=", sessionId)
-    .executeTakeFirst();
-  if (!row) return {};
-  const { baseline } = parseState(row.state);
+async function engineBaseline(db: Db, session: InfusionSession): Promise<DischargeInputs["baseline"]> {
+  const { baseline } = await loadEngineState(db, session);
   return { sbp: baseline.sbp, dbp: baseline.dbp, hr: baseline.hr };
 }
 
@@ -43,7 +37,7 @@ export async function loadDischargeReadiness(
     listReadings(db, session.id),
     listObservations(db, session.id),
     openAlertRows(db, session.id),
-    engineBaseline(db, session.id),
+    engineBaseline(db, session),
     currentChecklist(db, session.id),
   ]);
   const validReadings = readings.filter((r) => r.status !== "entered_in_error");

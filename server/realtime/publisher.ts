@@ -1,5 +1,5 @@
 import type { Server } from "socket.io";
-import type { ClientToServerEvents, ServerToClientEvents } from "../../shared/events.ts";
+import type { ClientToServerEvents, ProvisionalAlarm, ServerToClientEvents } from "../../shared/events.ts";
 import { rooms } from "../../shared/events.ts";
 import type { Alert, AlertChangeKind } from "../../shared/schemas/alert.ts";
 import type { Observation } from "../../shared/schemas/observation.ts";
@@ -19,6 +19,10 @@ export interface Publisher {
   stationChanged(summary: SessionSummary): void;
   /** Logins that ended (logout, password change): their sockets are closed on every node. */
   loginsEnded(tokenHashes: readonly string[]): void;
+  /** An alarm computed as a reading arrived, before it commits (not a change of the record: no seq). */
+  provisionalAlarm(alarm: ProvisionalAlarm): void;
+  /** The reading behind provisional alarms committed (after its changes were published) or was not saved. */
+  provisionalSettled(sessionId: string, readingId: string, recorded: boolean): void;
 }
 
 /** For writes made while nobody can be connected (demo seeding, benchmarks). */
@@ -26,6 +30,8 @@ export const silentPublisher: Publisher = {
   sessionChanged: () => {},
   stationChanged: () => {},
   loginsEnded: () => {},
+  provisionalAlarm: () => {},
+  provisionalSettled: () => {},
 };
 
 /** The server-side room of one login (never sent to a client: it is named by the token's hash). */
@@ -63,6 +69,16 @@ export function socketPublisher(io: VigilIo): Publisher {
     },
     stationChanged(summary) {
       io.to(rooms.station).emit("station:changed", { summary });
+    },
+    provisionalAlarm(alarm) {
+      io.to([rooms.session(alarm.sessionId), rooms.station]).emit("alert:provisional", alarm);
+    },
+    provisionalSettled(sessionId, readingId, recorded) {
+      io.to([rooms.session(sessionId), rooms.station]).emit("alert:provisional-settled", {
+        sessionId,
+        readingId,
+        recorded,
+      });
     },
     loginsEnded(tokenHashes) {
       if (tokenHashes.length > 0) io.in(tokenHashes.map(loginRoom)).disconnectSockets(true);

@@ -27,6 +27,8 @@ export function newReadingRow(
     spo2: input.spo2 ?? null,
     rr: input.rr ?? null,
     recorded_by: userId,
+    // Stepped by the amendment itself (which writes an engine snapshot), never replayed by seq.
+    session_seq: null,
   };
 }
 

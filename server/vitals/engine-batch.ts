@@ -1,11 +1,5 @@
 import { sql, type Transaction } from "kysely";
-import { defaultProfile, parseProfile, type ThresholdProfile } from "../../shared/clinical/engine/profile.ts";
-import {
-  type EngineState,
-  initialState,
-  parseState,
-  serializeState,
-} from "../../shared/clinical/engine/state.ts";
+import { type EngineState, initialState, serializeState } from "../../shared/clinical/engine/state.ts";
 import { step } from "../../shared/clinical/engine/step.ts";
 import { nextDueAt } from "../../shared/clinical/engine/timers.ts";
 import type { EngineInput } from "../../shared/clinical/engine/types.ts";
@@ -16,49 +10,82 @@ import {
   loadOpenAlertRows,
   type OpenAlertRows,
 } from "../alerts/apply-events.ts";
+import { effectiveProfiles, type KeyedProfile } from "../alerts/effective-profiles.ts";
+import { openAlertRowsOf } from "../alerts/repo.ts";
 import type { Database } from "../db/schema.ts";
+import type { CachedEngine, EngineCache } from "./engine-cache.ts";
+import { loadSnapshots, type Snapshot } from "./engine-snapshots.ts";
+
+/** Readings a snapshot may fall behind by before one is written anyway (bounds a cold node's replay). */
+const maxSinceSnapshot = 60;
+
+interface Stepped {
+  chair: string;
+  state: EngineState;
+  keyed: KeyedProfile;
+  snapshot: Snapshot | undefined;
+  /** Readings stepped since the stored snapshot, this batch's included. */
+  sinceSnapshot: number;
+  raised: boolean;
+}
 
 /**
- * The alert engines of a batch's sessions: profiles and states loaded with one query each, stepped in
- * memory input by input (as runEngine would, one after the other), and saved once per session.
+ * The alert engines of a batch's sessions, stepped in memory input by input (as runEngine would, one after
+ * the other). The stored state is a snapshot plus the readings stepped since (replayed when a node has no
+ * current copy): a batch writes a snapshot only when it must, i.e. when the engine raised or changed an
+ * alert, a timer now falls due earlier than the stored one says, the profile changed, or the snapshot has
+ * fallen too far behind. Otherwise the readings themselves (with their seq) are the record of the state.
  */
 export class EngineBatch {
   private constructor(
     private readonly trx: Transaction<Database>,
-    private readonly profiles: Map<string, ThresholdProfile>,
-    private readonly states: Map<string, EngineState>,
-    /** Sessions whose state row exists. */
-    private readonly stored: ReadonlySet<string>,
+    private readonly sessions: Map<string, Stepped>,
   ) {}
 
   /** Each session's open alert rows, read once per batch and kept current by applyEngineEvents. */
   private readonly openAlerts = new Map<string, OpenAlertRows>();
 
-  static async load(trx: Transaction<Database>, sessions: InfusionSession[]): Promise<EngineBatch> {
+  static async load(
+    trx: Transaction<Database>,
+    sessions: InfusionSession[],
+    cache: EngineCache,
+  ): Promise<EngineBatch> {
     const ids = sessions.map((s) => s.id);
-    if (ids.length === 0) return new EngineBatch(trx, new Map(), new Map(), new Set());
-    const [profiles, stateRows] = await Promise.all([
+    const [profiles, snapshots] = await Promise.all([
       effectiveProfiles(trx, ids),
-      trx
-        .selectFrom("alert_engine_states")
-        .select(["session_id", "state"])
-        .where("session_id", "in", ids)
-        .execute(),
+      loadSnapshots(
+        trx,
+        sessions.map((s) => ({ session: s, cached: cache.get(s.id) })),
+      ),
     ]);
-    const stored = new Map(stateRows.map((r) => [r.session_id, r.state]));
-    const states = new Map(
-      sessions.map((s) => {
-        const row = stored.get(s.id);
-        return [s.id, row ? parseState(row) : initialState(s.phase, Date.parse(s.phaseChangedAt))] as const;
-      }),
-    );
-    return new EngineBatch(trx, profiles, states, new Set(stored.keys()));
+    const stepped = new Map<string, Stepped>();
+    for (const session of sessions) {
+      const loaded = snapshots.get(session.id);
+      stepped.set(session.id, {
+        chair: session.chair,
+        state: loaded?.state ?? initialState(session.phase, Date.parse(session.phaseChangedAt)),
+        keyed: profiles.get(session.id)!,
+        snapshot: loaded?.snapshot,
+        sinceSnapshot: loaded?.sinceSnapshot ?? 0,
+        raised: false,
+      });
+    }
+    const batch = new EngineBatch(trx, stepped);
+    // Sessions with an open engine alert have their alert rows looked at by every step: read them together.
+    const alerting = [...stepped].filter(([, s]) => s.state.alerts.length > 0).map(([id]) => id);
+    for (const [id, rows] of await openAlertRowsOf(trx, alerting)) {
+      batch.openAlerts.set(id, new Map(rows.map((r) => [r.parameter, r])));
+    }
+    return batch;
   }
 
   /** Feeds one input; alert rows change (inside the transaction) only when the engine says so. */
   async step(sessionId: string, input: EngineInput, now: Date): Promise<AlertChange[]> {
-    const result = step(this.states.get(sessionId)!, input, this.profiles.get(sessionId)!);
-    this.states.set(sessionId, result.state);
+    const session = this.sessions.get(sessionId)!;
+    const result = step(session.state, input, session.keyed.profile);
+    session.state = result.state;
+    session.sinceSnapshot++;
+    if (result.events.length > 0) session.raised = true;
     // With no event and no open engine alert, applyEngineEvents has nothing to record: skip its queries.
     if (result.events.length === 0 && result.state.alerts.length === 0) return [];
     let open = this.openAlerts.get(sessionId);
@@ -70,95 +97,97 @@ export class EngineBatch {
   }
 
   /**
-   * Stores every stepped session's state with the time its next timer falls due (what the scheduler reads):
-   * one UPDATE … FROM (VALUES …) for the states loaded, an upsert only for sessions new to the engine.
+   * Writes the snapshots that must be written (see the class), every one including the batch's readings
+   * (`seqs`: each session's seq after the batch), and returns what this node may cache once it commits.
    */
-  async save(now: Date): Promise<void> {
-    const rows = [...this.states].map(([sessionId, state]) => {
-      const due = nextDueAt(state, this.profiles.get(sessionId)!);
-      return {
-        session_id: sessionId,
-        state: serializeState(state),
-        next_due_at: due === null ? null : new Date(due),
-        updated_at: now,
-      };
-    });
-    const existing = rows.filter((r) => this.stored.has(r.session_id));
-    if (existing.length > 0) {
-      // Many states travel as one jsonb parameter, each embedded as the text serializeState wrote.
-      const values =
-        existing.length < recordsetMinRows
-          ? sql`(values ${sql.join(
-              existing.map(
-                (r) =>
-                  sql`(${r.session_id}::uuid, ${r.state}::jsonb, ${r.next_due_at}::timestamptz, ${r.updated_at}::timestamptz)`,
-              ),
-            )})`
-          : sql`(select * from jsonb_to_recordset(${`[${existing.map(stateJson).join(",")}]`}::jsonb)
-              as r(session_id uuid, state jsonb, next_due_at timestamptz, updated_at timestamptz))`;
-      const { rows: updated } = await sql`
-        update alert_engine_states as s
-        set state = v.state, next_due_at = v.next_due_at, updated_at = v.updated_at
-        from ${values} as v(session_id, state, next_due_at, updated_at)
-        where s.session_id = v.session_id
-        returning s.session_id`.execute(this.trx);
-      // Read under the sessions' locks, so they are all still there; if not, fail the batch (retried job by job).
-      if (updated.length !== existing.length) throw new Error("alert engine state vanished during a batch");
+  async save(now: Date, seqs: ReadonlyMap<string, number>): Promise<Map<string, CachedEngine>> {
+    const updates = new Map<string, CachedEngine>();
+    const rows: SnapshotRow[] = [];
+    for (const [sessionId, s] of this.sessions) {
+      const due = nextDueAt(s.state, s.keyed.profile);
+      const foldedSeq = seqs.get(sessionId)!;
+      const stored = s.snapshot;
+      const write =
+        !stored ||
+        s.raised ||
+        stored.profileKey !== s.keyed.key ||
+        s.sinceSnapshot >= maxSinceSnapshot ||
+        (due !== null && (stored.dueAt === null || due < stored.dueAt));
+      if (write) {
+        rows.push({
+          session_id: sessionId,
+          state: serializeState(s.state),
+          next_due_at: due === null ? null : new Date(due),
+          updated_at: now,
+          as_of_seq: foldedSeq,
+          profile_key: s.keyed.key,
+        });
+      }
+      updates.set(sessionId, {
+        state: s.state,
+        foldedSeq,
+        version: write ? (stored ? stored.version + 1 : 0) : stored!.version,
+        storedDueAt: write ? due : stored!.dueAt,
+        profileKey: s.keyed.key,
+        sinceSnapshot: write ? 0 : s.sinceSnapshot,
+        chair: s.chair,
+        profile: s.keyed.profile,
+      });
     }
-    const fresh = rows.filter((r) => !this.stored.has(r.session_id));
-    if (fresh.length === 0) return;
-    await this.trx
-      .insertInto("alert_engine_states")
-      .values(fresh)
-      .onConflict((oc) =>
-        oc.column("session_id").doUpdateSet((eb) => ({
-          state: eb.ref("excluded.state"),
-          next_due_at: eb.ref("excluded.next_due_at"),
-          updated_at: eb.ref("excluded.updated_at"),
-        })),
-      )
-      .execute();
+    await writeSnapshots(
+      this.trx,
+      rows.filter((r) => this.sessions.get(r.session_id)!.snapshot),
+      rows.filter((r) => !this.sessions.get(r.session_id)!.snapshot),
+    );
+    return updates;
   }
+}
+
+interface SnapshotRow {
+  session_id: string;
+  state: string;
+  next_due_at: Date | null;
+  updated_at: Date;
+  as_of_seq: number;
+  profile_key: string;
 }
 
 /** From this many rows on, one jsonb parameter beats a parameter per value; below, the plain VALUES list wins. */
 const recordsetMinRows = 16;
 
-function stateJson(r: {
-  session_id: string;
-  state: string;
-  next_due_at: Date | null;
-  updated_at: Date;
-}): string {
-  const { session_id, next_due_at, updated_at } = r;
-  return `${JSON.stringify({ session_id, next_due_at, updated_at }).slice(0, -1)},"state":${r.state}}`;
+/** One UPDATE … FROM for the snapshots that exist (each bumps its version), one insert for new ones. */
+async function writeSnapshots(
+  trx: Transaction<Database>,
+  existing: SnapshotRow[],
+  fresh: SnapshotRow[],
+): Promise<void> {
+  if (existing.length > 0) {
+    // Many states travel as one jsonb parameter, each embedded as the text serializeState wrote.
+    const values =
+      existing.length < recordsetMinRows
+        ? sql`(values ${sql.join(
+            existing.map(
+              (r) =>
+                sql`(${r.session_id}::uuid, ${r.state}::jsonb, ${r.next_due_at}::timestamptz, ${r.updated_at}::timestamptz, ${r.as_of_seq}::int, ${r.profile_key}::text)`,
+            ),
+          )})`
+        : sql`(select * from jsonb_to_recordset(${`[${existing.map(snapshotJson).join(",")}]`}::jsonb)
+            as r(session_id uuid, state jsonb, next_due_at timestamptz, updated_at timestamptz, as_of_seq int,
+              profile_key text))`;
+    const { rows: updated } = await sql`
+      update alert_engine_states as s
+      set state = v.state, next_due_at = v.next_due_at, updated_at = v.updated_at, as_of_seq = v.as_of_seq,
+        profile_key = v.profile_key, version = s.version + 1
+      from ${values} as v(session_id, state, next_due_at, updated_at, as_of_seq, profile_key)
+      where s.session_id = v.session_id
+      returning s.session_id`.execute(trx);
+    // Read under the sessions' locks, so they are all still there; if not, fail the batch (retried job by job).
+    if (updated.length !== existing.length) throw new Error("alert engine state vanished during a batch");
+  }
+  if (fresh.length > 0) await trx.insertInto("alert_engine_states").values(fresh).execute();
 }
 
-/** effectiveProfile for several sessions: each session's latest override, else the clinic's latest profile. */
-async function effectiveProfiles(
-  trx: Transaction<Database>,
-  sessionIds: string[],
-): Promise<Map<string, ThresholdProfile>> {
-  const overrides = await trx
-    .selectFrom("threshold_profile_versions")
-    .select(["session_id", "profile"])
-    .distinctOn("session_id")
-    .where("scope", "=", "session")
-    .where("session_id", "in", sessionIds)
-    .orderBy("session_id")
-    .orderBy("changed_at", "desc")
-    .execute();
-  const result = new Map(overrides.map((r) => [r.session_id!, parseProfile(r.profile)]));
-  if (result.size < sessionIds.length) {
-    const clinic = await trx
-      .selectFrom("threshold_profile_versions")
-      .select("profile")
-      .where("scope", "=", "clinic")
-      .orderBy("changed_at", "desc")
-      .limit(1)
-      .executeTakeFirst();
-    const profile = clinic ? parseProfile(clinic.profile) : defaultProfile;
-    for (const id of sessionIds) if (!result.has(id)) result.set(id, profile);
-  }
-  return result;
+function snapshotJson(r: SnapshotRow): string {
+  const { state, ...rest } = r;
+  return `${JSON.stringify(rest).slice(0, -1)},"state":${state}}`;
 }

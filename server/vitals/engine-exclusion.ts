@@ -2,8 +2,8 @@ import type { Transaction } from "kysely";
 import type { EngineState, Sample } from "../../shared/clinical/engine/state.ts";
 import type { InfusionSession } from "../../shared/schemas/session.ts";
 import { type VitalParameter, vitalParameters } from "../../shared/schemas/vitals.ts";
+import { effectiveKeyedProfile } from "../alerts/effective-profiles.ts";
 import { loadEngineState, saveEngineState } from "../alerts/engine-store.ts";
-import { effectiveProfile } from "../alerts/profiles-repo.ts";
 import type { Database } from "../db/schema.ts";
 
 export type ExcludedValues = Partial<Record<VitalParameter | "moaas", number>>;
@@ -85,7 +85,8 @@ export async function excludeFromEngine(
   entry: { t: number; values: ExcludedValues; exceptId: string | null },
   now: Date,
 ): Promise<void> {
-  const profile = await effectiveProfile(trx, session.id);
+  const keyed = await effectiveKeyedProfile(trx, session.id);
+  const { profile } = keyed;
   const { state, preInfusionChanged } = excludeSamples(
     await loadEngineState(trx, session),
     entry.t,
@@ -110,7 +111,7 @@ export async function excludeFromEngine(
       state.lastBpAt = lastBp ? lastBp.observed_at.getTime() : null;
     }
   }
-  await saveEngineState(trx, session.id, state, profile, now);
+  await saveEngineState(trx, session.id, state, keyed, now);
 }
 
 export const vitalValues = (row: Record<VitalParameter, number | null>): ExcludedValues =>

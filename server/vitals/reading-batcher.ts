@@ -1,6 +1,9 @@
 import type { Kysely } from "kysely";
 import type { RecordVitalsResponse } from "../../shared/schemas/session-views.ts";
 import type { Database } from "../db/schema.ts";
+import { logger } from "../logging/logger.ts";
+import { type EngineCache, engineCache } from "./engine-cache.ts";
+import { provisionalAlarms } from "./provisional-alarms.ts";
 import type { JobResult, ReadingJob } from "./reading-job.ts";
 import { recordBatch } from "./record-batch.ts";
 
@@ -16,6 +19,8 @@ export interface BatcherOptions {
 
 interface Pending {
   job: ReadingJob;
+  /** The session of the provisional alarms published for this reading, to settle once it commits or fails. */
+  provisionalIn?: string;
   resolve: (response: RecordVitalsResponse) => void;
   reject: (error: unknown) => void;
 }
@@ -31,16 +36,37 @@ export class ReadingBatcher {
   #timer: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate> | undefined;
   #inflight = 0;
 
+  readonly #engines: EngineCache;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly options: BatcherOptions,
-  ) {}
+  ) {
+    this.#engines = engineCache(db);
+  }
 
   submit(job: ReadingJob): Promise<RecordVitalsResponse> {
+    const provisionalIn = this.#announce(job);
     return new Promise((resolve, reject) => {
-      this.#queue.push({ job, resolve, reject });
+      this.#queue.push({ job, resolve, reject, ...(provisionalIn ? { provisionalIn } : {}) });
       this.#schedule();
     });
+  }
+
+  /**
+   * Publishes the alarms the reading raises before the batch is written: the physician's alarm does not
+   * wait for the commit. Best effort: whatever goes wrong here, the reading is still recorded, and the
+   * committed alert is still published.
+   */
+  #announce(job: ReadingJob): string | undefined {
+    try {
+      const alarms = provisionalAlarms(this.#engines, job);
+      for (const alarm of alarms) job.ctx.publisher.provisionalAlarm(alarm);
+      return alarms[0]?.sessionId;
+    } catch (error) {
+      logger.warn({ err: error }, "provisional alarm not computed; the committed alert follows");
+      return undefined;
+    }
   }
 
   #schedule(): void {
@@ -100,11 +126,23 @@ export class ReadingBatcher {
     const jobs = batch.map((p) => p.job);
     let results: JobResult[];
     try {
-      results = await this.db.transaction().execute((trx) => recordBatch(trx, jobs));
+      results = await this.#record(jobs);
     } catch (error) {
       results = batch.length === 1 ? [{ ok: false, error }] : await this.#eachAlone(jobs);
     }
     for (const [i, pending] of batch.entries()) settle(pending, results[i]!);
+  }
+
+  /**
+   * One transaction; the engine states it leaves are kept only once it has committed (a rollback leaves
+   * the database, and so the states kept before, as they were).
+   */
+  async #record(jobs: ReadingJob[]): Promise<JobResult[]> {
+    const { results, cacheUpdates } = await this.db
+      .transaction()
+      .execute((trx) => recordBatch(trx, jobs, this.#engines));
+    this.#engines.commit(cacheUpdates);
+    return results;
   }
 
   /** Nothing of the failed batch committed: each job gets its own transaction and its own answer. */
@@ -112,7 +150,7 @@ export class ReadingBatcher {
     const results: JobResult[] = [];
     for (const job of jobs) {
       try {
-        results.push(...(await this.db.transaction().execute((trx) => recordBatch(trx, [job]))));
+        results.push(...(await this.#record([job])));
       } catch (error) {
         results.push({ ok: false, error });
       }
@@ -129,17 +167,28 @@ function mixedTargets(queue: readonly Pending[]): boolean {
   return byChair && queue.some((p) => "sessionId" in p.job.target);
 }
 
-/** Publishes a committed job's changes in seq order, then answers its caller. */
+/**
+ * Publishes a committed job's changes in seq order, then settles its provisional alarms (after the alerts
+ * that now speak for them), then answers its caller.
+ */
 function settle(pending: Pending, result: JobResult): void {
+  const { publisher } = pending.job.ctx;
+  const settleProvisional = (recorded: boolean) => {
+    if (pending.provisionalIn) {
+      publisher.provisionalSettled(pending.provisionalIn, pending.job.input.id.toLowerCase(), recorded);
+    }
+  };
   if (!result.ok) {
+    settleProvisional(false);
     pending.reject(result.error);
     return;
   }
   const { sessionId, changes, seqs, response } = result.value;
   try {
     changes.forEach((change, i) => {
-      pending.job.ctx.publisher.sessionChanged(sessionId, seqs[i]!, change);
+      publisher.sessionChanged(sessionId, seqs[i]!, change);
     });
+    settleProvisional(true);
     pending.resolve(response);
   } catch (error) {
     pending.reject(error);

@@ -108,6 +108,7 @@ export function planJobs(jobs: ReadingJob[], plan: PlanContext): (JobPlan | Erro
         ...values,
         map: values.sbp !== null && values.dbp !== null ? meanArterialPressure(values.sbp, values.dbp) : null,
         recorded_by: job.user.id,
+        session_seq: null, // numbered once the batch has stepped its readings
       };
       return { kind: "new", row, session, now };
     } catch (error) {

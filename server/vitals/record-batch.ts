@@ -1,9 +1,10 @@
 import { sql, type Transaction } from "kysely";
 import type { RecordVitalsResponse } from "../../shared/schemas/session-views.ts";
+import type { Actor, User } from "../../shared/schemas/user.ts";
+import { readingInput } from "../alerts/engine-replay.ts";
 import { alertChanges } from "../alerts/run-engine.ts";
 import { finalEntry } from "../amendments/amendment-fields.ts";
 import { appendAuditBatch, auditActor } from "../audit/log.ts";
-import { actorOf, actorsById } from "../auth/actors.ts";
 import type { Database } from "../db/schema.ts";
 import type { VitalsReadingsTable } from "../db/tables/sessions.ts";
 import type { SessionChange } from "../realtime/publisher.ts";
@@ -11,20 +12,31 @@ import { lockSessions, reserveSeqsMany } from "../sessions/repo.ts";
 import { auditEntriesFor } from "../sessions/write-audit.ts";
 import { activeSessionsIn } from "./chair-sessions.ts";
 import { EngineBatch } from "./engine-batch.ts";
-import { isUuid, type JobPlan, type JobResult, planJobs, type ReadingJob } from "./reading-job.ts";
+import type { CachedEngine, EngineCache } from "./engine-cache.ts";
+import { isUuid, type JobResult, planJobs, type ReadingJob } from "./reading-job.ts";
 import { readingFromRow, toReading } from "./repo.ts";
 
 const insertChunk = 1000;
+
+/** The jobs' results, and the engine states the node may keep once the batch has committed. */
+export interface RecordedBatch {
+  results: JobResult[];
+  cacheUpdates: Map<string, CachedEngine>;
+}
 /** From this many rows on, one jsonb parameter beats a parameter per value; below, the plain VALUES list wins. */
 const recordsetMinRows = 16;
 
 /**
  * Records a batch of readings in the caller's transaction, set-wise: the sessions are locked once (in id
- * order), readings inserted with multi-row statements, each session's engine stepped reading by reading,
- * seqs reserved per session and the audit rows appended under one lock. Jobs the planner refuses (404,
+ * order), each session's engine stepped reading by reading, seqs reserved per session, the readings
+ * inserted (with their seq) with multi-row statements and the audit rows appended. Jobs the planner refuses (404,
  * locked, implausible time, id of another session) fail alone and write nothing.
  */
-export async function recordBatch(trx: Transaction<Database>, jobs: ReadingJob[]): Promise<JobResult[]> {
+export async function recordBatch(
+  trx: Transaction<Database>,
+  jobs: ReadingJob[],
+  cache: EngineCache,
+): Promise<RecordedBatch> {
   const chairs = [...new Set(jobs.flatMap((j) => ("chair" in j.target ? [j.target.chair] : [])))];
   const byId = jobs.flatMap((j) => ("sessionId" in j.target ? [j.target.sessionId] : []));
   // One statement finds the chairs' active sessions and locks them with the sessions addressed by id.
@@ -40,39 +52,42 @@ export async function recordBatch(trx: Transaction<Database>, jobs: ReadingJob[]
   const fresh = plans.flatMap((p, i) =>
     p instanceof Error || p.kind !== "new" ? [] : [{ plan: p, job: jobs[i]!, index: i }],
   );
-  const inserted = await insertReadings(
+  const engines = await EngineBatch.load(
+    trx,
+    [...new Map(fresh.map((f) => [f.plan.session.id, f.plan.session])).values()],
+    cache,
+  );
+  const changesOf = new Map<number, SessionChange[]>();
+  for (const { plan, job, index } of fresh) {
+    const { row } = plan;
+    // The recorder is the request's user: what a stored reading would say of it.
+    const reading = toReading(row, actorFromUser(job.user), finalEntry());
+    const alerts = await engines.step(plan.session.id, readingInput(row), plan.now);
+    changesOf.set(index, [{ type: "vitals:recorded", reading }, ...alertChanges(alerts)]);
+  }
+
+  const counts = new Map<string, number>();
+  for (const { plan, index } of fresh) {
+    counts.set(plan.session.id, (counts.get(plan.session.id) ?? 0) + changesOf.get(index)!.length);
+  }
+  const nextSeq = await reserveSeqsMany(trx, counts);
+  const seqsOf = new Map<number, number[]>();
+  for (const { plan, index } of fresh) {
+    const seqs = changesOf.get(index)!.map(() => {
+      const seq = nextSeq.get(plan.session.id)!;
+      nextSeq.set(plan.session.id, seq + 1);
+      return seq;
+    });
+    // The engine replays a session's readings in this order (see EngineBatch).
+    plan.row.session_seq = seqs[0]!;
+    seqsOf.set(index, seqs);
+  }
+  await insertReadings(
     trx,
     fresh.map((f) => f.plan.row),
   );
-  const actors = await actorsById(
-    trx,
-    fresh.map((f) => f.plan.row.recorded_by),
-  );
-  const engines = await EngineBatch.load(trx, [
-    ...new Map(fresh.map((f) => [f.plan.session.id, f.plan.session])).values(),
-  ]);
-  const changesOf = new Map<number, SessionChange[]>();
-  for (const { plan, index } of fresh) {
-    const row = inserted.get(plan.row.id)!;
-    const reading = toReading(row, actorOf(actors, row.recorded_by), finalEntry());
-    const present = Object.fromEntries(
-      (["sbp", "dbp", "hr", "spo2", "rr"] as const).flatMap((k) => (row[k] === null ? [] : [[k, row[k]]])),
-    );
-    const alerts = await engines.step(
-      plan.session.id,
-      { kind: "vitals", t: row.observed_at.getTime(), source: row.source, ...present },
-      plan.now,
-    );
-    changesOf.set(index, [{ type: "vitals:recorded", reading }, ...alertChanges(alerts)]);
-  }
-  await engines.save(fresh.at(-1)?.plan.now ?? new Date());
-
-  const counts = new Map<string, number>();
-  for (const [i, changes] of changesOf) {
-    const id = (plans[i] as Extract<JobPlan, { kind: "new" }>).session.id;
-    counts.set(id, (counts.get(id) ?? 0) + changes.length);
-  }
-  const nextSeq = await reserveSeqsMany(trx, counts);
+  const lastSeqs = new Map([...nextSeq].map(([id, next]) => [id, next - 1]));
+  const cacheUpdates = await engines.save(fresh.at(-1)?.plan.now ?? new Date(), lastSeqs);
   await appendAuditBatch(
     trx,
     fresh.flatMap(({ plan, job, index }) =>
@@ -99,11 +114,7 @@ export async function recordBatch(trx: Transaction<Database>, jobs: ReadingJob[]
       results.push(reading ? committed(plan.sessionId, { reading, alerts: [], created: false }) : first);
     } else {
       const changes = changesOf.get(i)!;
-      const seqs = changes.map(() => {
-        const seq = nextSeq.get(plan.session.id)!;
-        nextSeq.set(plan.session.id, seq + 1);
-        return seq;
-      });
+      const seqs = seqsOf.get(i)!;
       // The session is not among a reading's changes, so no change carries a seq of its own to correct.
       const alerts = changes.flatMap((c) => (c.type === "alert:changed" ? [c.alert] : []));
       const reading = (changes[0] as Extract<SessionChange, { type: "vitals:recorded" }>).reading;
@@ -113,7 +124,7 @@ export async function recordBatch(trx: Transaction<Database>, jobs: ReadingJob[]
       });
     }
   }
-  return results;
+  return { results, cacheUpdates };
 }
 
 /** A job that wrote nothing (a retry): answered with the stored reading, nothing to publish. */
@@ -162,20 +173,24 @@ const readingColumns = [
   "spo2",
   "rr",
   "recorded_by",
+  "session_seq",
 ] as const;
+
+const actorFromUser = (user: User): Actor => ({
+  id: user.id,
+  displayName: user.displayName,
+  role: user.role,
+});
 
 /**
  * Inserts without RETURNING (parsing the rows back costs more than the insert): what is stored is what was
  * sent (the planner already wrote the id in lower case, as PostgreSQL stores a uuid). Many rows travel as one
  * JSON parameter (jsonb_to_recordset): thousands of bound parameters cost more to build and bind than that.
  */
-async function insertReadings(
-  trx: Transaction<Database>,
-  rows: VitalsReadingsTable[],
-): Promise<Map<string, VitalsReadingsTable>> {
+async function insertReadings(trx: Transaction<Database>, rows: VitalsReadingsTable[]): Promise<void> {
   if (rows.length < recordsetMinRows) {
     if (rows.length > 0) await trx.insertInto("vitals_readings").values(rows).execute();
-    return new Map(rows.map((row) => [row.id, row]));
+    return;
   }
   for (let i = 0; i < rows.length; i += insertChunk) {
     // JSON.stringify writes the Dates as ISO instants.
@@ -186,9 +201,9 @@ async function insertReadings(
       .expression(
         sql`select ${sql.join(readingColumns.map((c) => sql.ref(c)))} from jsonb_to_recordset(${chunk}::jsonb) as r(
           id uuid, session_id uuid, observed_at timestamptz, recorded_at timestamptz, source text,
-          sbp integer, dbp integer, map integer, hr integer, spo2 integer, rr integer, recorded_by uuid)`,
+          sbp integer, dbp integer, map integer, hr integer, spo2 integer, rr integer, recorded_by uuid,
+          session_seq integer)`,
       )
       .execute();
   }
-  return new Map(rows.map((row) => [row.id, row]));
 }

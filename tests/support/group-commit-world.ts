@@ -21,6 +21,7 @@ import type { HttpError } from "../../server/http/errors.ts";
 import { insertPatient } from "../../server/patients/repo.ts";
 import type { SessionChange } from "../../server/realtime/publisher.ts";
 import { createSession } from "../../server/sessions/service.ts";
+import type { ProvisionalAlarm } from "../../shared/events.ts";
 import type { User } from "../../shared/schemas/user.ts";
 import { freshPostgresDatabase } from "./postgres.ts";
 
@@ -66,6 +67,11 @@ export let ctx: AppContext;
 export let nurse: User;
 export const probe = new BatchProbe();
 export const published: { sessionId: string; seq: number; change: SessionChange }[] = [];
+/** Provisional alarms and their settlement, in the order they were published (with how many changes were then). */
+export const provisional: ((
+  | { kind: "alarm"; alarm: ProvisionalAlarm }
+  | { kind: "settled"; sessionId: string; readingId: string; recorded: boolean }
+) & { published: number })[] = [];
 
 /** The batcher on a fresh database per test file: call once at the top of the file. */
 export function setUpGroupCommitWorld(): void {
@@ -86,6 +92,9 @@ export function setUpGroupCommitWorld(): void {
         sessionChanged: (sessionId, seq, change) => published.push({ sessionId, seq, change }),
         stationChanged: () => {},
         loginsEnded: () => {},
+        provisionalAlarm: (alarm) => provisional.push({ kind: "alarm", alarm, published: published.length }),
+        provisionalSettled: (sessionId, readingId, recorded) =>
+          provisional.push({ kind: "settled", sessionId, readingId, recorded, published: published.length }),
       },
       now: () => new Date(),
     };

@@ -1,5 +1,4 @@
 import type { Alert, AlertParameter, AlertPriority } from "../../../shared/schemas/alert.ts";
-import { priorityRank } from "../../../shared/schemas/alert.ts";
 
 export const parameterLabels: Record<AlertParameter, string> = {
   sbp: "Systolic BP",
@@ -20,16 +19,6 @@ export const priorityDisplay: Record<AlertPriority | "ok", { icon: string; text:
   low: { icon: "◆", text: "LOW" },
   ok: { icon: "✓", text: "OK" },
 };
-
-/** Open before cleared, then highest priority, then newest first. */
-export function sortAlerts(alerts: readonly Alert[]): Alert[] {
-  return [...alerts].sort(
-    (a, b) =>
-      Number(b.status === "open") - Number(a.status === "open") ||
-      priorityRank[b.priority] - priorityRank[a.priority] ||
-      Date.parse(b.raisedAt) - Date.parse(a.raisedAt),
-  );
-}
 
 /** Escalated (pushed to every physician) and still waiting for someone to acknowledge it. */
 export function isEscalated(alert: Alert): boolean {

@@ -6,6 +6,11 @@ import type { SessionDetail, SessionSummary } from "../../../shared/schemas/sess
 import type { VigilSocket } from "../../lib/socket.ts";
 import { alertContextKey } from "../alerts/api/get-alert-context.ts";
 import { applyEscalation, escalatedAlertsKey } from "../alerts/escalations.ts";
+import {
+  createProvisionalSync,
+  type ProvisionalClock,
+  systemClock,
+} from "../alerts/provisional/provisional-sync.ts";
 import { sessionDetailKey } from "../sessions/api/get-session.ts";
 import { stationListKey } from "../sessions/api/list-sessions.ts";
 import {
@@ -42,11 +47,17 @@ function refreshAlertContext(client: QueryClient, sessionId: string) {
   void client.invalidateQueries({ queryKey: alertContextKey(sessionId) });
 }
 
-/** Writes every server event into the react-query cache, whichever page is showing. */
-export function useRealtimeBridge(socket: VigilSocket | null): void {
+/**
+ * Writes every server event into the react-query cache, whichever page is showing. Provisional alarms
+ * go through their reconciliation (a committed alert or the reading's settle replaces them; no settle
+ * in time, or a reconnect after that time, leaves them unconfirmed); `clock` is injectable for tests.
+ */
+export function useRealtimeBridge(socket: VigilSocket | null, clock: ProvisionalClock = systemClock): void {
   const client = useQueryClient();
   useEffect(() => {
     if (!socket) return;
+    const provisional = createProvisionalSync(client, clock);
+    const onConnect = () => provisional.reconnected();
     const handlers: { [E in keyof ServerToClientEvents]: ServerToClientEvents[E] } = {
       "session:updated": ({ sessionId, seq, session }) => {
         updateDetail(client, sessionId, seq, (d) => replaceSessionInDetail(d, session));
@@ -69,8 +80,11 @@ export function useRealtimeBridge(socket: VigilSocket | null): void {
         updateDetail(client, sessionId, seq, (d) => upsertAlert(d, alert));
         updateStation(client, (l) => applyAlertToSummaries(l, alert));
         client.setQueryData<Alert[]>(escalatedAlertsKey, (l) => applyEscalation(l, alert));
+        provisional.committedAlert(alert);
         refreshAlertContext(client, sessionId);
       },
+      "alert:provisional": (alarm) => provisional.provisional(alarm),
+      "alert:provisional-settled": (settlement) => provisional.settled(settlement),
       "station:changed": ({ summary }) => {
         updateStation(client, (l) => applyStationChange(l, summary));
         // other session lists (a patient's history) are refetched when next shown
@@ -82,12 +96,19 @@ export function useRealtimeBridge(socket: VigilSocket | null): void {
     socket.on("observation:recorded", handlers["observation:recorded"]);
     socket.on("alert:changed", handlers["alert:changed"]);
     socket.on("station:changed", handlers["station:changed"]);
+    socket.on("alert:provisional", handlers["alert:provisional"]);
+    socket.on("alert:provisional-settled", handlers["alert:provisional-settled"]);
+    socket.on("connect", onConnect);
     return () => {
       socket.off("session:updated", handlers["session:updated"]);
       socket.off("vitals:recorded", handlers["vitals:recorded"]);
       socket.off("observation:recorded", handlers["observation:recorded"]);
       socket.off("alert:changed", handlers["alert:changed"]);
       socket.off("station:changed", handlers["station:changed"]);
+      socket.off("alert:provisional", handlers["alert:provisional"]);
+      socket.off("alert:provisional-settled", handlers["alert:provisional-settled"]);
+      socket.off("connect", onConnect);
+      provisional.dispose();
     };
-  }, [socket, client]);
+  }, [socket, client, clock]);
 }

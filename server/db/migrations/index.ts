@@ -8,6 +8,7 @@ import * as auditLog from "./0006-audit-log.ts";
 import * as loginLockout from "./0007-login-lockout.ts";
 import * as userActive from "./0008-user-active.ts";
 import * as auditSeals from "./0009-audit-seals.ts";
+import * as engineSnapshots from "./0010-engine-snapshots.ts";
 
 /** Versioned migrations, applied in key order. Never edit a landed migration: add the next one. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "0007-login-lockout": loginLockout,
   "0008-user-active": userActive,
   "0009-audit-seals": auditSeals,
+  "0010-engine-snapshots": engineSnapshots,
 };

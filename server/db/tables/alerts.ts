@@ -1,3 +1,4 @@
+import type { Generated } from "kysely";
 import type { AlertParameter, AlertPriority, AlertStatus } from "../../../shared/schemas/alert.ts";
 
 export interface AlertsTable {
@@ -25,6 +26,12 @@ export interface AlertEngineStatesTable {
   state: unknown;
   next_due_at: Date | null;
   updated_at: Date;
+  /** The session seq of the last reading the state includes: later readings are replayed onto it. */
+  as_of_seq: Generated<number>;
+  /** Bumped by every write of the state. */
+  version: Generated<number>;
+  /** The threshold profile the readings after as_of_seq were stepped under (profileKey); null: unknown. */
+  profile_key: string | null;
 }
 
 export interface ThresholdProfileVersionsTable {

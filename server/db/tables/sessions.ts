@@ -43,6 +43,8 @@ export interface VitalsReadingsTable {
   spo2: number | null;
   rr: number | null;
   recorded_by: string;
+  /** The seq of the reading's vitals:recorded change (what the alert engine replays in order); null: not stepped by seq. */
+  session_seq: number | null;
 }
 
 export interface ObservationsTable {

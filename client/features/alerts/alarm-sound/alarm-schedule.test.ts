@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { at, makeAlert, physician } from "../../../testing/fixtures.ts";
+import { at, ids, makeAlert, physician } from "../../../testing/fixtures.ts";
+import { makeProvisional } from "../provisional/provisional-fixtures.ts";
+import { entryId, type ProvisionalEntry } from "../provisional/reconcile.ts";
 import {
   type AlarmMemory,
   audioPauseMs,
@@ -15,6 +17,17 @@ const high: SoundingAlert = { id: "h", priority: "high", escalated: false };
 const medium: SoundingAlert = { id: "m", priority: "medium", escalated: false };
 const low: SoundingAlert = { id: "l", priority: "low", escalated: false };
 const T = 1_000_000;
+
+const entry = (
+  alarm: ReturnType<typeof makeProvisional>,
+  status: ProvisionalEntry["status"],
+): ProvisionalEntry => ({
+  id: entryId(alarm),
+  alarm,
+  receivedAt: T,
+  status,
+  reason: status === "unconfirmed" ? "not-saved" : null,
+});
 
 /** Ticks once a second from `from` to `to` (inclusive) and returns when each pattern played. */
 function run(
@@ -35,18 +48,57 @@ function run(
 }
 
 describe("which alerts sound", () => {
-  it("open and unacknowledged only; an escalation is flagged", () => {
+  it("open and unacknowledged only, one signal per session and parameter; an escalation is flagged", () => {
     const alerts = [
-      makeAlert({ id: "a", priority: "high" }),
-      makeAlert({ id: "b", priority: "medium", escalatedAt: at(15) }),
-      makeAlert({ id: "c", acknowledgedAt: at(12), acknowledgedBy: physician }),
-      makeAlert({ id: "d", status: "cleared", clearedAt: at(14) }),
-      makeAlert({ id: "e", priority: "high", conditionPresent: false }),
+      makeAlert({ id: "a", parameter: "sbp", priority: "high" }),
+      makeAlert({ id: "b", parameter: "hr", priority: "medium", escalatedAt: at(15) }),
+      makeAlert({ id: "c", parameter: "rr", acknowledgedAt: at(12), acknowledgedBy: physician }),
+      makeAlert({ id: "d", parameter: "dbp", status: "cleared", clearedAt: at(14) }),
+      makeAlert({ id: "e", parameter: "spo2", priority: "high", conditionPresent: false }),
     ];
     expect(soundingAlerts(alerts)).toEqual([
-      { id: "a", priority: "high", escalated: false },
-      { id: "b", priority: "medium", escalated: true },
-      { id: "e", priority: "high", escalated: false },
+      { id: `${ids.session}:sbp`, priority: "high", escalated: false },
+      { id: `${ids.session}:hr`, priority: "medium", escalated: true },
+      { id: `${ids.session}:spo2`, priority: "high", escalated: false },
+    ]);
+  });
+
+  it("two versions of one alert (station list and escalations) are one signal, the stronger", () => {
+    const station = makeAlert({ id: "a", parameter: "sbp", priority: "medium" });
+    const escalated = { ...station, priority: "high" as const, escalatedAt: at(15) };
+    expect(soundingAlerts([escalated, station])).toEqual([
+      { id: `${ids.session}:sbp`, priority: "high", escalated: true },
+    ]);
+  });
+
+  it("a provisional alarm sounds as an alert of its priority, confirming or unconfirmed", () => {
+    const confirming = entry(makeProvisional({ parameter: "spo2", priority: "high" }), "confirming");
+    const unconfirmed = entry(makeProvisional({ parameter: "hr", priority: "medium" }), "unconfirmed");
+    expect(soundingAlerts([], [confirming, unconfirmed])).toEqual([
+      { id: `${ids.session}:spo2`, priority: "high", escalated: false },
+      { id: `${ids.session}:hr`, priority: "medium", escalated: false },
+    ]);
+  });
+
+  it("a provisional upgrade sounds above an acknowledged or lower committed alert of the parameter", () => {
+    const committed = makeAlert({ parameter: "spo2", priority: "medium" });
+    const upgrade = entry(
+      makeProvisional({ parameter: "spo2", priority: "high", event: "upgraded" }),
+      "confirming",
+    );
+    expect(soundingAlerts([committed], [upgrade])).toEqual([
+      { id: `${ids.session}:spo2`, priority: "high", escalated: false },
+    ]);
+  });
+
+  it("the committed alert taking over from the provisional one does not start the alarm again", () => {
+    const provisional = entry(makeProvisional({ parameter: "spo2", priority: "high" }), "confirming");
+    const heard = run(soundingAlerts([], [provisional]), T, T + 3_000);
+    expect(heard.played).toEqual([[0, "high"]]);
+    const committed = makeAlert({ parameter: "spo2", priority: "high" });
+    // the burst repeats on its 10 s rhythm, not at the handover
+    expect(run(soundingAlerts([committed]), T + 4_000, T + 10_000, null, heard.memory).played).toEqual([
+      [6, "high"],
     ]);
   });
 });

@@ -1,5 +1,7 @@
-import type { Alert, AlertPriority } from "../../../../shared/schemas/alert.ts";
+import type { Alert, AlertParameter, AlertPriority } from "../../../../shared/schemas/alert.ts";
+import { priorityRank } from "../../../../shared/schemas/alert.ts";
 import type { AlarmPattern } from "../../../lib/alarm-audio.ts";
+import type { ProvisionalEntry } from "../provisional/reconcile.ts";
 
 /**
  * Which alarm pattern to play, and when: pure, so every rule is unit-tested. The caller ticks it
@@ -12,6 +14,7 @@ export const audioPauseMs = 2 * 60_000;
 export const repeatMs: Record<Exclude<AlarmPattern, "low">, number> = { high: 10_000, medium: 25_000 };
 
 export interface SoundingAlert {
+  /** The signal: one per session and parameter (see soundingAlerts). */
   id: string;
   priority: AlertPriority;
   escalated: boolean;
@@ -26,14 +29,34 @@ export interface AlarmMemory {
 
 export const initialMemory: AlarmMemory = { last: null, heard: [] };
 
-/** Open, unacknowledged alerts sound; an acknowledged or cleared one is silent. */
-export function soundingAlerts(alerts: readonly Alert[]): SoundingAlert[] {
-  const byId = new Map<string, SoundingAlert>();
+const signalOf = (sessionId: string, parameter: AlertParameter) => `${sessionId}:${parameter}`;
+
+/**
+ * Open, unacknowledged alerts sound; an acknowledged or cleared one is silent. Provisional alarms
+ * (shown, confirming or unconfirmed) sound as alerts of their priority. A session has at most one open
+ * alert per parameter, so the signal is the session and parameter: the committed alert that takes
+ * over from a provisional one is the same signal, and the alarm is not started twice.
+ */
+export function soundingAlerts(
+  alerts: readonly Alert[],
+  provisionals: readonly ProvisionalEntry[] = [],
+): SoundingAlert[] {
+  const bySignal = new Map<string, SoundingAlert>();
+  const add = (next: SoundingAlert) => {
+    const current = bySignal.get(next.id);
+    if (current && priorityRank[current.priority] > priorityRank[next.priority])
+      next.priority = current.priority;
+    if (current?.escalated) next.escalated = true;
+    bySignal.set(next.id, next);
+  };
   for (const a of alerts) {
     if (a.status !== "open" || a.acknowledgedAt !== null) continue;
-    byId.set(a.id, { id: a.id, priority: a.priority, escalated: a.escalatedAt !== null });
+    add({ id: signalOf(a.sessionId, a.parameter), priority: a.priority, escalated: a.escalatedAt !== null });
   }
-  return [...byId.values()];
+  for (const { alarm } of provisionals) {
+    add({ id: signalOf(alarm.sessionId, alarm.parameter), priority: alarm.priority, escalated: false });
+  }
+  return [...bySignal.values()];
 }
 
 /** An escalated alert plays the high burst whatever its own priority: the stronger signal. */

@@ -1,10 +1,15 @@
 import { Link } from "react-router";
+import { type AlertPriority, priorityRank } from "../../../../shared/schemas/alert.ts";
 import type { SessionSummary } from "../../../../shared/schemas/session-views.ts";
 import { formatClock } from "../../../lib/time.ts";
 import { useNow } from "../../../lib/use-now.ts";
 import { isEscalated } from "../../alerts/alert-display.ts";
 import { EscalatedBadge } from "../../alerts/components/escalated-badge.tsx";
 import { PriorityBadge } from "../../alerts/components/priority-badge.tsx";
+import { useShownProvisionals } from "../../alerts/provisional/provisional-cache.ts";
+import { worstWithProvisionals } from "../../alerts/provisional/provisional-display.ts";
+import { ProvisionalTag } from "../../alerts/provisional/provisional-tag.tsx";
+import type { ProvisionalEntry } from "../../alerts/provisional/reconcile.ts";
 import { entriesText, useOutboxCounts } from "../../outbox/use-outbox.ts";
 import { PhaseBadge } from "../../sessions/components/phase-badge.tsx";
 import { SessionTimers } from "../../sessions/components/session-timers.tsx";
@@ -62,16 +67,42 @@ function UnsyncedNote({ sessionId }: { sessionId: string }) {
   return <p className="banner banner-info tile-unsynced">⟳ On this device: {parts.join(", ")}</p>;
 }
 
+/**
+ * "not saved — check patient" while any alarm of the chair is unconfirmed; "confirming…" while the
+ * priority shown comes from an alarm not yet confirmed (above every committed alert of the chair).
+ */
+function ProvisionalTags({
+  provisionals,
+  committed,
+}: {
+  provisionals: readonly ProvisionalEntry[];
+  committed: AlertPriority | null;
+}) {
+  const unconfirmed = provisionals.find((e) => e.status === "unconfirmed");
+  const confirming = provisionals.find(
+    (e) =>
+      e.status === "confirming" && (!committed || priorityRank[e.alarm.priority] > priorityRank[committed]),
+  );
+  return (
+    <>
+      {unconfirmed ? <ProvisionalTag entry={unconfirmed} large /> : null}
+      {confirming ? <ProvisionalTag entry={confirming} large /> : null}
+    </>
+  );
+}
+
 /** One chair on the central station, readable from a metre away. */
 export function StationTile({ summary }: { summary: SessionSummary }) {
   const { session, patient, latestValues, openAlerts, worstOpenPriority } = summary;
   const stale = staleParameters(summary, useNow());
+  const provisionals = useShownProvisionals().filter((e) => e.alarm.sessionId === session.id);
+  const worst = worstWithProvisionals(worstOpenPriority, provisionals);
   const unacknowledged = openAlerts.filter((a) => !a.acknowledgedAt).length;
   const escalated = openAlerts.some(isEscalated);
   return (
     <article
       aria-label={`Chair ${session.chair}: ${patient.fullName}`}
-      className={`tile tile-${worstOpenPriority ?? "ok"}${escalated ? " tile-escalated" : ""}`}
+      className={`tile tile-${worst ?? "ok"}${escalated ? " tile-escalated" : ""}`}
     >
       <header className="tile-head">
         <h2>
@@ -83,7 +114,8 @@ export function StationTile({ summary }: { summary: SessionSummary }) {
       </header>
       <div className="tile-status">
         <PhaseBadge phase={session.phase} />
-        <PriorityBadge priority={worstOpenPriority} large />
+        <PriorityBadge priority={worst} large />
+        <ProvisionalTags provisionals={provisionals} committed={worstOpenPriority} />
         {escalated ? <EscalatedBadge large /> : null}
         <span className={unacknowledged > 0 ? "unacked" : "muted"}>{unacknowledged} unacknowledged</span>
       </div>
