@@ -45,6 +45,7 @@ async function run(): Promise<BenchSection> {
     `Database: ${servers.database}, fresh; sessions stay in pre-infusion (evaluated, no stale/overdue timers).`,
     "Each chair: one device socket (websocket), HR/SpO2 at 1 Hz with jittered start, BP every 3 min; a chair skips its tick while its previous reading is unacknowledged (counted as skipped); crossing readings are always sent.",
     `Per level: ${timing.warmupMs / 1000} s warm-up, ${timing.measureMs / 1000} s measured, ${timing.crossings} crossings (SBP 205, each on a chair that never crossed), drain ≤ ${timing.drainMs / 1000} s.`,
+    "Vigil's alert latency is to the first alarm the physician hears: the provisional alarm the node computes as the reading arrives (before commit), or the committed alert if it comes first; committedAlert is the time to the committed alert, and every crossing must reach it too.",
     "Servers run in child processes; the load generator (all chairs + physician) is this process. clientLoopDelayP99Ms shows its own lag.",
   ];
   for (const r of results) {
@@ -62,7 +63,10 @@ async function run(): Promise<BenchSection> {
           {
             goal: "Vigil alert p99 ≤ 2× raw Socket.IO relay p99 at 500 chairs",
             measured: `${at500.vigil.alert.p99Ms} ms vs ${at500.relay.alert.p99Ms} ms (${at500.ratio.p99}×)`,
-            met: at500.ratio.p99 <= 2 && at500.vigil.alert.missed === 0,
+            met:
+              at500.ratio.p99 <= 2 &&
+              at500.vigil.alert.missed === 0 &&
+              at500.vigil.committedAlert?.missed === 0,
           },
         ]
       : [],

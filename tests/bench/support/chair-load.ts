@@ -23,7 +23,11 @@ export interface LoadPlan {
 }
 
 export interface LoadOutcome {
+  /** Emit → the first alarm the physician hears (Vigil: a provisional alarm or the committed alert). */
   alertLatenciesMs: number[];
+  /** Vigil only: emit → the committed alert (alert:changed "raised"). */
+  committedLatenciesMs: number[];
+  committedMissed: number;
   crossingsSent: number;
   crossingsMissed: number;
   offered: number;
@@ -80,18 +84,27 @@ export async function runChairLoad(plan: LoadPlan): Promise<LoadOutcome> {
   const devices = await connectDevices(plan);
 
   const pendingAlerts = new Map<string, number>();
+  const pendingCommitted = new Map<string, number>();
   const alertLatenciesMs: number[] = [];
+  const committedLatenciesMs: number[] = [];
   let allHeard: () => void = () => {};
-  const heard = (key: string) => {
-    const sentAt = pendingAlerts.get(key);
+  const heardIn = (pending: Map<string, number>, latencies: number[], key: string) => {
+    const sentAt = pending.get(key);
     if (sentAt === undefined) return;
-    pendingAlerts.delete(key);
-    alertLatenciesMs.push(performance.now() - sentAt);
-    if (pendingAlerts.size === 0) allHeard();
+    pending.delete(key);
+    latencies.push(performance.now() - sentAt);
+    if (pendingAlerts.size === 0 && pendingCommitted.size === 0) allHeard();
   };
+  const heard = (key: string) => heardIn(pendingAlerts, alertLatenciesMs, key);
   if (plan.listener.kind === "vigil") {
+    physician.on("alert:provisional", (e: { sessionId: string; event: string; observedAt: string }) => {
+      if (e.event === "raised") heard(`${e.sessionId}|${e.observedAt}`);
+    });
     physician.on("alert:changed", (e: { sessionId: string; change: string; alert: { raisedAt: string } }) => {
-      if (e.change === "raised") heard(`${e.sessionId}|${e.alert.raisedAt}`);
+      if (e.change !== "raised") return;
+      const key = `${e.sessionId}|${e.alert.raisedAt}`;
+      heard(key);
+      heardIn(pendingCommitted, committedLatenciesMs, key);
     });
   } else {
     physician.on("relay:vitals", (e: { chair: string; reading: { observedAt: string; sbp?: number } }) => {
@@ -172,6 +185,8 @@ export async function runChairLoad(plan: LoadPlan): Promise<LoadOutcome> {
         const observedAt = new Date().toISOString();
         counts.offered++;
         pendingAlerts.set(`${seat.sessionId}|${observedAt}`, performance.now());
+        if (plan.listener.kind === "vigil")
+          pendingCommitted.set(`${seat.sessionId}|${observedAt}`, performance.now());
         emit(
           indexOfChair.get(seat.chair)!,
           { sbp: 205, dbp: 95, hr: randomInt(66, 82), spo2: 98 },
@@ -197,7 +212,7 @@ export async function runChairLoad(plan: LoadPlan): Promise<LoadOutcome> {
         (done) => {
           allHeard = done;
         },
-        () => pendingAlerts.size === 0,
+        () => pendingAlerts.size === 0 && pendingCommitted.size === 0,
       ),
       drained(
         (done) => {
@@ -212,6 +227,8 @@ export async function runChairLoad(plan: LoadPlan): Promise<LoadOutcome> {
   for (const socket of [...devices, physician]) socket.close();
   return {
     alertLatenciesMs,
+    committedLatenciesMs,
+    committedMissed: pendingCommitted.size,
     crossingsSent: plan.crossingSeats.length,
     crossingsMissed: pendingAlerts.size,
     offered: counts.offered,

@@ -3,7 +3,10 @@ import type { LoadOutcome } from "./chair-load.ts";
 
 export interface LoadSummary {
   chairs: number;
-  alert: { p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number; heard: number; missed: number };
+  /** Emit → the first alarm heard (Vigil: provisional or committed, whichever came first). */
+  alert: Latencies;
+  /** Vigil only: emit → the committed alert. */
+  committedAlert?: Latencies;
   readings: {
     offeredPerSecond: number;
     ackedPerSecond: number;
@@ -21,21 +24,36 @@ export interface LoadSummary {
   clientLoopDelayP99Ms: number;
 }
 
+interface Latencies {
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  heard: number;
+  missed: number;
+}
+
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
 
+function latencies(values: number[], missed: number): Latencies {
+  const ms = sorted(values);
+  return {
+    p50Ms: round(percentile(ms, 50)),
+    p95Ms: round(percentile(ms, 95)),
+    p99Ms: round(percentile(ms, 99)),
+    maxMs: round(ms.at(-1) ?? Number.NaN),
+    heard: ms.length,
+    missed,
+  };
+}
+
 export function summarise(chairs: number, o: LoadOutcome): LoadSummary {
-  const alerts = sorted(o.alertLatenciesMs);
   const acks = sorted(o.ackLatenciesMs);
+  const committed = o.committedLatenciesMs.length + o.committedMissed;
   return {
     chairs,
-    alert: {
-      p50Ms: round(percentile(alerts, 50)),
-      p95Ms: round(percentile(alerts, 95)),
-      p99Ms: round(percentile(alerts, 99)),
-      maxMs: round(alerts.at(-1) ?? Number.NaN),
-      heard: alerts.length,
-      missed: o.crossingsMissed,
-    },
+    alert: latencies(o.alertLatenciesMs, o.crossingsMissed),
+    ...(committed > 0 ? { committedAlert: latencies(o.committedLatenciesMs, o.committedMissed) } : {}),
     readings: {
       offeredPerSecond: round(o.offered / o.measuredSeconds, 1),
       ackedPerSecond: round(o.acked / o.measuredSeconds, 1),
