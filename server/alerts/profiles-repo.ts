@@ -5,6 +5,7 @@ import { actorOf, actorsById } from "../auth/actors.ts";
 import type { Database } from "../db/schema.ts";
 import type { ThresholdProfileVersionsTable } from "../db/tables/alerts.ts";
 import { iso } from "../db/time.ts";
+import { effectiveKeyedProfile } from "./effective-profiles.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -43,8 +44,7 @@ export async function currentClinicProfile(db: Db): Promise<{ profile: Threshold
 
 /** The session's override if a physician set one, otherwise the clinic default. */
 export async function effectiveProfile(db: Db, sessionId: string): Promise<ThresholdProfile> {
-  const [override] = await profileHistory(db, sessionId);
-  return override ? override.profile : (await currentClinicProfile(db)).profile;
+  return (await effectiveKeyedProfile(db, sessionId)).profile;
 }
 
 export async function appendProfileVersion(

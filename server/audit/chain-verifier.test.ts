@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type ChainedFields, genesisHash, rowHash, type StoredRow } from "./chain.ts";
+import { genesisHash, rowHash, type StoredRow } from "./chain.ts";
 import { type SealBlock, verifySealedChain } from "./chain-verifier.ts";
 import { SealBlockBuilder, type SealEnd } from "./seal-block.ts";
+import { sampleAuditFields } from "./test-support.ts";
 
-function fields(seq: number): ChainedFields {
-  return {
-    seq,
-    at: new Date(Date.UTC(2025, 0, 1, 9, seq)).toISOString(),
-    actorId: null,
-    actorName: "Nurse",
-    action: "vitals:recorded",
-    entity: "vitals_reading",
-    entityId: `r${seq}`,
-    sessionId: null,
-    before: null,
-    after: { sbp: 120 + seq, nested: { b: 1, a: [1, 2] } },
-  };
-}
+const fields = sampleAuditFields;
 
 /** Rows written before sealing: each with its stored prev_hash and hash, and block 1 over them all. */
 function legacyChain(count: number): { rows: StoredRow[]; seals: SealBlock[] } {

@@ -8,23 +8,13 @@ import {
   rowHash,
   type StoredRow,
 } from "./chain.ts";
+import { sampleAuditFields } from "./test-support.ts";
 
 function chain(count: number): StoredRow[] {
   const rows: StoredRow[] = [];
   let prev = genesisHash;
   for (let seq = 1; seq <= count; seq++) {
-    const fields: ChainedFields = {
-      seq,
-      at: new Date(Date.UTC(2025, 0, 1, 9, seq)).toISOString(),
-      actorId: null,
-      actorName: "Nurse",
-      action: "vitals:recorded",
-      entity: "vitals_reading",
-      entityId: `r${seq}`,
-      sessionId: null,
-      before: null,
-      after: { sbp: 120 + seq, nested: { b: 1, a: [1, 2] } },
-    };
+    const fields = sampleAuditFields(seq);
     const hash = rowHash(prev, fields);
     rows.push({ ...fields, prevHash: prev, hash });
     prev = hash;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { genesisHash, rowHash } from "../../server/audit/chain.ts";
 import { appendAuditBatch, verifyChain } from "../../server/audit/log.ts";
 import { sealAudit } from "../../server/audit/sealer.ts";
+import { sampleAuditFields } from "../../server/audit/test-support.ts";
 import { type DatabaseHandle, openDatabase } from "../../server/db/database.ts";
 import { migrateToLatest } from "../../server/db/migrate.ts";
 import { migrations } from "../../server/db/migrations/index.ts";
@@ -29,18 +30,7 @@ afterAll(async () => {
 
 /** What the appender before 0009 did: the next seq, linked to the last row's hash and hashed in JS. */
 async function legacyAppend(seq: number, prevHash: string): Promise<string> {
-  const fields = {
-    seq,
-    at: new Date(Date.UTC(2025, 0, 1, 9, seq)).toISOString(),
-    actorId: null,
-    actorName: "Nurse",
-    action: "vitals:recorded",
-    entity: "vitals_reading",
-    entityId: `r${seq}`,
-    sessionId: null,
-    before: null,
-    after: { sbp: 120 + seq, nested: { b: 1, a: [1, 2] } },
-  };
+  const fields = sampleAuditFields(seq);
   const hash = rowHash(prevHash, fields);
   await sql`insert into audit_log (seq, at, actor_name, action, entity, entity_id, after, prev_hash, hash)
     values (${seq}, ${fields.at}, ${fields.actorName}, ${fields.action}, ${fields.entity}, ${fields.entityId},
