@@ -1,9 +1,9 @@
 import fs from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { PGlitePool } from "./pglite-pool.ts";
+import { PGliteThread } from "./pglite-thread.ts";
 import type { Database } from "./schema.ts";
 
 /** DATE columns stay 'YYYY-MM-DD' strings: a date of birth has no time zone. */
@@ -41,20 +41,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     fs.mkdirSync(options.dataDir, { recursive: true });
     unlock = lockDataDir(options.dataDir);
   }
-  const lite = await PGlite.create({
+  // Its own thread (pglite-thread.ts): the sockets are served while a statement runs.
+  const lite = await PGliteThread.start({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    parsers: { [DATE_OID]: (value: string) => value },
-    // Never answer before the commit reached the files. With a data directory PGlite writes through to
-    // them (write(2)) as it commits, so an acknowledged write survives the process being killed. Its fsync
-    // is a no-op: surviving an OS crash or power loss takes PostgreSQL (DATABASE_URL).
-    relaxedDurability: false,
+    ...(options.loadDataDir ? { loadDataDir: await options.loadDataDir.arrayBuffer() } : {}),
+  }).catch((error: unknown) => {
+    unlock();
+    throw error;
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PGlitePool(lite) }) });
   return {
     db,
     kind: "pglite",
-    dump: () => lite.dumpDataDir("gzip"),
+    dump: () => lite.dumpDataDir(),
     async close() {
       await db.destroy();
       await lite.close();

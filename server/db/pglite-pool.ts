@@ -1,4 +1,3 @@
-import type { PGlite } from "@electric-sql/pglite";
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from "kysely";
 
 const writeCommands = new Set(["INSERT", "UPDATE", "DELETE", "MERGE"]);
@@ -13,10 +12,15 @@ function commandOf(sql: string): PostgresQueryResult<unknown>["command"] {
  * backends with one SQL dialect. PGlite is a single connection: a "connection" is a turn at a
  * mutex, so a transaction Kysely runs on it is never interleaved with another caller's queries.
  */
+/** What the pool needs of PGlite: an in-process instance or the worker thread (pglite-thread.ts). */
+export interface PGliteQueryable {
+  query<R>(sql: string, params: unknown[]): Promise<{ rows: R[]; affectedRows?: number }>;
+}
+
 export class PGlitePool implements PostgresPool {
   #tail: Promise<void> = Promise.resolve();
 
-  constructor(private readonly pg: PGlite) {}
+  constructor(private readonly pg: PGliteQueryable) {}
 
   async connect(): Promise<PostgresPoolClient> {
     let release!: () => void;

@@ -17,14 +17,15 @@ export async function recordObservation(
   input: RecordObservationRequest,
 ): Promise<RecordObservationResponse> {
   const replay = await findObservationRow(ctx.db, input.id);
-  if (replay) return replayed(ctx, replay, sessionId);
+  if (replay) return replayed(ctx.db, replay, sessionId);
 
   return writeToSession(
     ctx,
     sessionId,
     async (trx, session) => {
       const again = await findObservationRow(trx, input.id);
-      if (again) return { result: await replayed(ctx, again, sessionId), changes: [] };
+      // Inside the transaction every read goes through trx: on PGlite ctx.db waits for this very transaction.
+      if (again) return { result: await replayed(trx, again, sessionId), changes: [] };
       const now = ctx.now();
       const observedAt = new Date(input.observedAt);
       checkObservedAt(observedAt, session, now);
@@ -61,7 +62,7 @@ export async function recordObservation(
 }
 
 async function replayed(
-  ctx: AppContext,
+  db: Parameters<typeof observationFromRow>[0],
   row: ObservationsTable,
   sessionId: string,
 ): Promise<RecordObservationResponse> {
@@ -70,5 +71,5 @@ async function replayed(
       issues: [{ path: "id", message: "is already used by another session" }],
     });
   }
-  return { observation: await observationFromRow(ctx.db, row), alerts: [], created: false };
+  return { observation: await observationFromRow(db, row), alerts: [], created: false };
 }

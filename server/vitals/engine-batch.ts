@@ -15,6 +15,7 @@ import { openAlertRowsOf } from "../alerts/repo.ts";
 import type { Database } from "../db/schema.ts";
 import type { CachedEngine, EngineCache } from "./engine-cache.ts";
 import { loadSnapshots, type Snapshot } from "./engine-snapshots.ts";
+import { type PreStepped, reusableStep } from "./pre-stepped.ts";
 
 /** Readings a snapshot may fall behind by before one is written anyway (bounds a cold node's replay). */
 const maxSinceSnapshot = 60;
@@ -80,9 +81,17 @@ export class EngineBatch {
   }
 
   /** Feeds one input; alert rows change (inside the transaction) only when the engine says so. */
-  async step(sessionId: string, input: EngineInput, now: Date): Promise<AlertChange[]> {
+  async step(
+    sessionId: string,
+    input: EngineInput,
+    now: Date,
+    preStepped?: PreStepped,
+  ): Promise<AlertChange[]> {
     const session = this.sessions.get(sessionId)!;
-    const result = step(session.state, input, session.keyed.profile);
+    const { state, keyed } = session;
+    const result =
+      reusableStep(preStepped, { sessionId, state, profileKey: keyed.key, input }) ??
+      step(state, input, keyed.profile);
     session.state = result.state;
     session.sinceSnapshot++;
     if (result.events.length > 0) session.raised = true;

@@ -3,6 +3,7 @@ import type { EngineInput } from "../../shared/clinical/engine/types.ts";
 import type { ProvisionalAlarm } from "../../shared/events.ts";
 import { vitalParameters } from "../../shared/schemas/vitals.ts";
 import type { EngineCache } from "./engine-cache.ts";
+import type { PreStepped } from "./pre-stepped.ts";
 import type { ReadingJob } from "./reading-job.ts";
 
 /**
@@ -12,19 +13,28 @@ import type { ReadingJob } from "./reading-job.ts";
  * alerts it records, then settles these. A node without a copy (first reading, another node's chair)
  * computes none and the committed alert is the first word. Clearing and escalation never come from here.
  */
-export function provisionalAlarms(cache: EngineCache, job: ReadingJob): ProvisionalAlarm[] {
+export function provisionalAlarms(
+  cache: EngineCache,
+  job: ReadingJob,
+): { alarms: ProvisionalAlarm[]; stepped?: PreStepped } {
   const found =
     "sessionId" in job.target
       ? { sessionId: job.target.sessionId, engine: cache.get(job.target.sessionId) }
       : cache.inChair(job.target.chair);
-  if (!found?.engine) return [];
+  if (!found?.engine) return { alarms: [] };
   const { input } = job;
   const observedAt = Date.parse(input.observedAt);
-  if (!Number.isFinite(observedAt)) return [];
-  const engineInput: EngineInput = { kind: "vitals", t: observedAt, source: input.source ?? "manual" };
+  if (!Number.isFinite(observedAt)) return { alarms: [] };
+  const engineInput: Extract<EngineInput, { kind: "vitals" }> = {
+    kind: "vitals",
+    t: observedAt,
+    source: input.source ?? "manual",
+  };
   for (const p of vitalParameters) if (input[p] !== undefined && input[p] !== null) engineInput[p] = input[p];
-  const { events } = step(found.engine.state, engineInput, found.engine.profile);
-  return events.flatMap((e) =>
+  const { state, profileKey, profile } = found.engine;
+  const result = step(state, engineInput, profile);
+  const stepped = { sessionId: found.sessionId, from: state, profileKey, input: engineInput, result };
+  const alarms = result.events.flatMap((e): ProvisionalAlarm[] =>
     e.event === "raised" || e.event === "upgraded"
       ? [
           {
@@ -41,4 +51,5 @@ export function provisionalAlarms(cache: EngineCache, job: ReadingJob): Provisio
         ]
       : [],
   );
+  return { alarms, stepped };
 }

@@ -60,7 +60,8 @@ export class ReadingBatcher {
    */
   #announce(job: ReadingJob): string | undefined {
     try {
-      const alarms = provisionalAlarms(this.#engines, job);
+      const { alarms, stepped } = provisionalAlarms(this.#engines, job);
+      if (stepped) job.preStepped = stepped;
       for (const alarm of alarms) job.ctx.publisher.provisionalAlarm(alarm);
       return alarms[0]?.sessionId;
     } catch (error) {

@@ -10,6 +10,7 @@ import { notFound, sessionLocked } from "../http/errors.ts";
 import type { SessionChange } from "../realtime/publisher.ts";
 import { checkObservedAt } from "../sessions/clinical-time.ts";
 import { oneSessionInChair, usedByChair, usedBySession } from "./chair-sessions.ts";
+import type { PreStepped } from "./pre-stepped.ts";
 
 /** A reading addressed to a session (nurse's form, simulator) or to a chair (device gateway). */
 export type ReadingTarget = { sessionId: string } | { chair: string };
@@ -19,6 +20,8 @@ export interface ReadingJob {
   user: User;
   target: ReadingTarget;
   input: RecordVitals | IngestVitals;
+  /** The engine step done on arrival, which the batch may take instead of stepping again. */
+  preStepped?: PreStepped;
 }
 
 /** What a job did once its batch committed: its answer, and the changes to publish with their seqs. */

@@ -62,7 +62,7 @@ export async function recordBatch(
     const { row } = plan;
     // The recorder is the request's user: what a stored reading would say of it.
     const reading = toReading(row, actorFromUser(job.user), finalEntry());
-    const alerts = await engines.step(plan.session.id, readingInput(row), plan.now);
+    const alerts = await engines.step(plan.session.id, readingInput(row), plan.now, job.preStepped);
     changesOf.set(index, [{ type: "vitals:recorded", reading }, ...alertChanges(alerts)]);
   }
 

@@ -1,5 +1,4 @@
 import os from "node:os";
-import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { AppContext } from "../../server/app-context.ts";
@@ -8,6 +7,7 @@ import { sealAudit } from "../../server/audit/sealer.ts";
 import { loadConfig } from "../../server/config.ts";
 import { migrateToLatest } from "../../server/db/migrate.ts";
 import { PGlitePool } from "../../server/db/pglite-pool.ts";
+import { PGliteThread } from "../../server/db/pglite-thread.ts";
 import type { Database } from "../../server/db/schema.ts";
 import { ensureDemoAccounts } from "../../server/demo/accounts.ts";
 import { ingestVitals } from "../../server/ingest/service.ts";
@@ -37,7 +37,8 @@ interface Backend {
 
 async function openBackend(kind: Kind): Promise<Backend> {
   if (kind === "pglite") {
-    const lite = await PGlite.create();
+    // As the server runs it (server/db/database.ts): PGlite on its own thread.
+    const lite = await PGliteThread.start({});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PGlitePool(lite) }) });
     return {
       db,

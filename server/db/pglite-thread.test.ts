@@ -1,0 +1,70 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { PGliteThread } from "./pglite-thread.ts";
+
+const open: PGliteThread[] = [];
+async function start(options: Parameters<typeof PGliteThread.start>[0] = {}): Promise<PGliteThread> {
+  const thread = await PGliteThread.start(options);
+  open.push(thread);
+  return thread;
+}
+
+afterEach(async () => {
+  for (const thread of open.splice(0)) await thread.close().catch(() => {});
+});
+
+describe("PGlite on its own thread", () => {
+  it("answers queries with PGlite's parsed values, dates kept as text", async () => {
+    const db = await start();
+    const { rows } = await db.query<{ n: number; at: Date; d: string; j: { a: number[] } }>(
+      "select 1::int as n, '2026-11-23T03:00:00Z'::timestamptz as at, '1980-01-31'::date as d, $1::jsonb as j",
+      ['{"a":[1,2]}'],
+    );
+    expect(rows).toEqual([{ n: 1, at: new Date("2026-11-23T03:00:00Z"), d: "1980-01-31", j: { a: [1, 2] } }]);
+  });
+
+  it("counts the rows a write changed", async () => {
+    const db = await start();
+    await db.query("create table t (id int primary key)", []);
+    const inserted = await db.query("insert into t values (1), (2), (3)", []);
+    expect(inserted.affectedRows).toBe(3);
+  });
+
+  it("rejects a failed statement with PostgreSQL's code and constraint, and goes on serving", async () => {
+    const db = await start();
+    await db.query("create table t (id int primary key)", []);
+    await db.query("insert into t values (1)", []);
+    await expect(db.query("insert into t values (1)", [])).rejects.toMatchObject({
+      code: "23505",
+      constraint: "t_pkey",
+      message: expect.stringContaining("duplicate key"),
+    });
+    expect((await db.query<{ n: number }>("select count(*)::int as n from t", [])).rows).toEqual([{ n: 1 }]);
+  });
+
+  it("keeps what was committed in its data directory across a close, and restores a dump", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vigil-pglite-thread-"));
+    try {
+      const first = await start({ dataDir });
+      await first.query("create table t (id int)", []);
+      await first.query("insert into t values (7)", []);
+      const dump = await first.dumpDataDir();
+      await first.close();
+      const reopened = await start({ dataDir });
+      expect((await reopened.query("select id from t", [])).rows).toEqual([{ id: 7 }]);
+      const copy = await start({ loadDataDir: await dump.arrayBuffer() });
+      expect((await copy.query("select id from t", [])).rows).toEqual([{ id: 7 }]);
+    } finally {
+      for (const thread of open.splice(0)) await thread.close().catch(() => {});
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses queries once closed", async () => {
+    const db = await start();
+    await db.close();
+    await expect(db.query("select 1", [])).rejects.toThrow(/closed/);
+  });
+});

@@ -1,0 +1,68 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { PGlite } from "@electric-sql/pglite";
+import type {
+  PGliteRequest,
+  PGliteResponse,
+  PGliteWorkerOptions,
+  SerializedDbError,
+} from "./pglite-protocol.ts";
+
+/**
+ * The embedded database's own thread: PGlite runs its queries synchronously in WebAssembly, so on the
+ * server's thread every statement would hold up the sockets (a reading arriving mid-batch waited for it).
+ * Here it owns the data directory and answers one request at a time, in the order sent.
+ */
+const DATE_OID = 1082;
+const options = workerData as PGliteWorkerOptions;
+const port = parentPort!;
+
+const lite = await PGlite.create({
+  ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+  ...(options.loadDataDir ? { loadDataDir: new Blob([options.loadDataDir]) } : {}),
+  // DATE columns stay 'YYYY-MM-DD' strings, as with PostgreSQL (server/db/database.ts).
+  parsers: { [DATE_OID]: (value: string) => value },
+  // Never answer before the commit reached the files (server/db/database.ts says why).
+  relaxedDurability: false,
+});
+
+function serializeError(error: unknown): SerializedDbError {
+  const e = error as Record<string, unknown> & { message?: unknown };
+  const fields: SerializedDbError = { message: typeof e?.message === "string" ? e.message : String(error) };
+  for (const key of [
+    "code",
+    "detail",
+    "hint",
+    "constraint",
+    "table",
+    "column",
+    "schema",
+    "severity",
+  ] as const) {
+    if (typeof e?.[key] === "string") fields[key] = e[key] as string;
+  }
+  return fields;
+}
+
+async function answer(request: PGliteRequest): Promise<PGliteResponse> {
+  switch (request.type) {
+    case "query": {
+      const result = await lite.query(request.sql, request.params);
+      return { id: request.id, ok: true, rows: result.rows, affectedRows: result.affectedRows ?? 0 };
+    }
+    case "dump": {
+      const blob = await lite.dumpDataDir("gzip");
+      return { id: request.id, ok: true, dump: await blob.arrayBuffer() };
+    }
+    case "close":
+      await lite.close();
+      return { id: request.id, ok: true };
+  }
+}
+
+port.on("message", (request: PGliteRequest) => {
+  answer(request).then(
+    (response) => port.postMessage(response, "dump" in response ? [response.dump] : []),
+    (error: unknown) => port.postMessage({ id: request.id, ok: false, error: serializeError(error) }),
+  );
+});
+port.postMessage({ id: 0, ok: true });
