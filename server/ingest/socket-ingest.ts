@@ -21,6 +21,10 @@ interface DeviceSocketData {
   keyHash: string;
   /** When the key was last found live: a revoked key stops working within `recheckKeyMs`. */
   keyCheckedAt: number;
+  /** Found revoked: its readings are refused, and it is disconnected once those in flight are answered. */
+  revoked: boolean;
+  /** Readings being written, by id: a retry waits for the first copy; a revocation waits for them all. */
+  inFlight: Map<unknown, Promise<unknown>>;
 }
 
 type DeviceSocket = Socket<
@@ -56,7 +60,13 @@ export function attachDeviceIngest(io: VigilIo, ctx: AppContext): DeviceNamespac
       const keyHash = hashToken(apiKey);
       const device = await findDeviceByKeyHash(ctx.db, keyHash);
       if (!device) return next(new Error("unauthenticated: the API key is unknown or revoked"));
-      socket.data = { device, keyHash, keyCheckedAt: ctx.now().getTime() };
+      socket.data = {
+        device,
+        keyHash,
+        keyCheckedAt: ctx.now().getTime(),
+        revoked: false,
+        inFlight: new Map(),
+      };
       next();
     } catch (error) {
       next(error as Error);
@@ -66,7 +76,7 @@ export function attachDeviceIngest(io: VigilIo, ctx: AppContext): DeviceNamespac
   const ensureKeyStillLive = keyLiveness(ctx, devices);
   devices.on("connection", (socket: DeviceSocket) => {
     // A retry sent while the first copy is still being written waits for it, then answers as a replay.
-    const inFlight = new Map<unknown, Promise<unknown>>();
+    const { inFlight } = socket.data;
     socket.on("ingest:vitals", async (chair, reading, ack) => {
       // A reading sent without an ack callback is still stored: the device simply cannot learn the outcome.
       const reply = typeof ack === "function" ? ack : () => {};
@@ -112,9 +122,10 @@ async function ingestOne(
 }
 
 /**
- * Revocation for long-lived sockets: at most once per `recheckKeyMs`, one query re-reads which of the
- * connected sockets' keys are still live (not one query per socket); sockets on a revoked key are
- * disconnected and their readings refused from then on.
+ * Revocation for long-lived sockets: one query re-reads which of the connected sockets' keys are still
+ * live (not one query per socket), started in the background once a socket's last check is half
+ * `recheckKeyMs` old; sockets on a revoked key are disconnected and their readings refused from then on,
+ * and a reading whose key was not found live within `recheckKeyMs` waits for the check.
  */
 function keyLiveness(ctx: AppContext, devices: DeviceNamespace) {
   let sweep: Promise<void> | null = null;
@@ -133,16 +144,28 @@ function keyLiveness(ctx: AppContext, devices: DeviceNamespace) {
     const live = new Set(rows.map((r) => r.key_hash));
     const now = ctx.now().getTime();
     for (const socket of devices.sockets.values()) {
-      if (live.has(socket.data.keyHash)) socket.data.keyCheckedAt = now;
-      else setImmediate(() => socket.disconnect(true));
+      if (live.has(socket.data.keyHash)) {
+        socket.data.keyCheckedAt = now;
+      } else if (!socket.data.revoked) {
+        socket.data.revoked = true;
+        void Promise.allSettled([...socket.data.inFlight.values()]).then(() => socket.disconnect(true));
+      }
     }
   };
-  return async function ensureKeyStillLive(socket: DeviceSocket): Promise<void> {
-    if (ctx.now().getTime() - socket.data.keyCheckedAt < recheckKeyMs) return;
-    sweep ??= refresh().finally(() => {
+  const startSweep = () =>
+    (sweep ??= refresh().finally(() => {
       sweep = null;
-    });
-    await sweep;
-    if (ctx.now().getTime() - socket.data.keyCheckedAt >= recheckKeyMs) throw keyRevoked();
+    }));
+  return async function ensureKeyStillLive(socket: DeviceSocket): Promise<void> {
+    if (socket.data.revoked) throw keyRevoked();
+    const age = ctx.now().getTime() - socket.data.keyCheckedAt;
+    // Half way through, the check starts in the background, so a reading never waits for it while the
+    // database answers (a failure here surfaces to the reading that must wait for the next one).
+    if (age >= recheckKeyMs / 2) startSweep().catch(() => {});
+    if (age < recheckKeyMs) return;
+    await startSweep();
+    if (socket.data.revoked || ctx.now().getTime() - socket.data.keyCheckedAt >= recheckKeyMs) {
+      throw keyRevoked();
+    }
   };
 }

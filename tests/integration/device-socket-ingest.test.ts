@@ -99,6 +99,20 @@ describe("device socket handshake", () => {
     await disconnected;
     expect(await storedIds(id)).toEqual(before);
   });
+
+  it("checks a key in the background half way to the deadline: the reading goes through, the socket then stops", async () => {
+    const key = await newKey("Background-checked gateway");
+    await startSession(nurse, { chair: "DS9" });
+    const socket = await connectedDevice(key.secret);
+    expect((await send(socket, "DS9", monitorReading())).ok).toBe(true);
+    expect((await admin.post(`/api/admin/api-keys/${key.id}/revoke`)).status).toBe(200);
+
+    clock += 3_000;
+    const disconnected = new Promise((resolve) => socket.once("disconnect", resolve));
+    // Still within the 5 s the last check vouches for: not held up by the check it starts.
+    expect((await send(socket, "DS9", monitorReading())).ok).toBe(true);
+    await disconnected;
+  });
 });
 
 describe("ingest:vitals", () => {
