@@ -1,4 +1,4 @@
-import { sql, type Transaction } from "kysely";
+import { type QueryCreator, sql, type Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
 
 /**
@@ -45,26 +45,27 @@ export async function insertAuditRows(
   trx: Transaction<Database>,
   rows: readonly NewAuditRow[],
 ): Promise<void> {
-  if (rows.length < recordsetMinRows) {
-    await trx.insertInto("audit_log").values(rows.map(rowValues)).execute();
-    return;
-  }
   for (let i = 0; i < rows.length; i += insertChunk) {
-    const json = `[${rows
-      .slice(i, i + insertChunk)
-      .map(rowJson)
-      .join(",")}]`;
-    await trx
-      .insertInto("audit_log")
-      .columns(insertColumns)
-      .expression(
-        sql`select ${sql.join(insertColumns.map((c) => sql.ref(c)))}
-          from jsonb_to_recordset(${json}::jsonb) as r(
-            at timestamptz, actor_id uuid, actor_name text, action text, entity text,
-            entity_id text, session_id uuid, before jsonb, after jsonb)`,
-      )
-      .execute();
+    await auditRowsInsert(trx, rows.slice(i, i + insertChunk)).execute();
   }
+}
+
+/**
+ * One INSERT of the rows, not yet run: a statement of its own, or a data-modifying WITH of another
+ * (a batch of readings writes its audit rows in the statement that inserts the readings).
+ */
+export function auditRowsInsert(db: QueryCreator<Database>, rows: readonly NewAuditRow[]) {
+  if (rows.length < recordsetMinRows) return db.insertInto("audit_log").values(rows.map(rowValues));
+  const json = `[${rows.map(rowJson).join(",")}]`;
+  return db
+    .insertInto("audit_log")
+    .columns(insertColumns)
+    .expression(
+      sql`select ${sql.join(insertColumns.map((c) => sql.ref(c)))}
+        from jsonb_to_recordset(${json}::jsonb) as r(
+          at timestamptz, actor_id uuid, actor_name text, action text, entity text,
+          entity_id text, session_id uuid, before jsonb, after jsonb)`,
+    );
 }
 
 const storedText = (json: string): string | null => (json === "null" ? null : json);

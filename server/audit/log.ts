@@ -44,7 +44,12 @@ export async function appendAuditBatch(
   entries: readonly AuditEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  const rows: NewAuditRow[] = entries.map((entry) => ({
+  await insertAuditRows(trx, auditRows(entries));
+}
+
+/** The entries as rows to insert, in order (for a statement that writes them along with other rows). */
+export function auditRows(entries: readonly AuditEntry[]): NewAuditRow[] {
+  return entries.map((entry) => ({
     at: entry.at.toISOString(),
     actorId: entry.actor.id,
     actorName: entry.actor.name,
@@ -55,7 +60,6 @@ export async function appendAuditBatch(
     beforeJson: jsonText(entry.before),
     afterJson: jsonText(entry.after),
   }));
-  await insertAuditRows(trx, rows);
 }
 
 /** Appends in a transaction of its own (writes that are a single statement, such as a login). */

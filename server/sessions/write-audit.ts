@@ -1,4 +1,5 @@
 import type { InfusionSession } from "../../shared/schemas/session.ts";
+import type { VitalsReading } from "../../shared/schemas/vitals.ts";
 import type { AuditActor, AuditEntry } from "../audit/log.ts";
 import type { SessionChange } from "../realtime/publisher.ts";
 
@@ -14,7 +15,12 @@ function changeEntity(change: SessionChange): { entity: string; id: string; valu
     case "session:updated":
       return { entity: "session", id: change.session.id, value: change.session, action: change.type };
     case "vitals:recorded":
-      return { entity: "vitals_reading", id: change.reading.id, value: change.reading, action: change.type };
+      return {
+        entity: "vitals_reading",
+        id: change.reading.id,
+        value: auditedReading(change.reading),
+        action: change.type,
+      };
     case "observation:recorded":
       return {
         entity: "observation",
@@ -25,6 +31,20 @@ function changeEntity(change: SessionChange): { entity: string; id: string; valu
     case "alert:changed":
       return { entity: "alert", id: change.alert.id, value: change.alert, action: `alert:${change.change}` };
   }
+}
+
+/**
+ * What a reading's audit row keeps as its value: what was measured, when and how, and any amendment
+ * link. Its id, session, recorder and recording time are the row's own columns (entity_id, session_id,
+ * actor, at), and empty fields are left out: a monitor streams one of these every second per chair.
+ */
+export function auditedReading(reading: VitalsReading): Record<string, unknown> {
+  const { id: _id, sessionId: _session, recordedBy: _by, recordedAt: _at, ...measured } = reading;
+  const value: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(measured)) {
+    if (field !== null && field !== undefined && !(key === "status" && field === "final")) value[key] = field;
+  }
+  return value;
 }
 
 /**

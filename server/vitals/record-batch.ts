@@ -4,27 +4,24 @@ import type { Actor, User } from "../../shared/schemas/user.ts";
 import { readingInput } from "../alerts/engine-replay.ts";
 import { alertChanges } from "../alerts/run-engine.ts";
 import { finalEntry } from "../amendments/amendment-fields.ts";
-import { appendAuditBatch, auditActor } from "../audit/log.ts";
+import { auditActor, auditRows } from "../audit/log.ts";
 import type { Database } from "../db/schema.ts";
 import type { VitalsReadingsTable } from "../db/tables/sessions.ts";
 import type { SessionChange } from "../realtime/publisher.ts";
-import { lockSessions, reserveSeqsMany } from "../sessions/repo.ts";
+import { lockSessions } from "../sessions/repo.ts";
 import { auditEntriesFor } from "../sessions/write-audit.ts";
+import { writeBatch } from "./batch-write.ts";
 import { activeSessionsIn } from "./chair-sessions.ts";
 import { EngineBatch } from "./engine-batch.ts";
 import type { CachedEngine, EngineCache } from "./engine-cache.ts";
 import { isUuid, type JobResult, planJobs, type ReadingJob } from "./reading-job.ts";
 import { readingFromRow, toReading } from "./repo.ts";
 
-const insertChunk = 1000;
-
 /** The jobs' results, and the engine states the node may keep once the batch has committed. */
 export interface RecordedBatch {
   results: JobResult[];
   cacheUpdates: Map<string, CachedEngine>;
 }
-/** From this many rows on, one jsonb parameter beats a parameter per value; below, the plain VALUES list wins. */
-const recordsetMinRows = 16;
 
 /**
  * Records a batch of readings in the caller's transaction, set-wise: the sessions are locked once (in id
@@ -70,7 +67,8 @@ export async function recordBatch(
   for (const { plan, index } of fresh) {
     counts.set(plan.session.id, (counts.get(plan.session.id) ?? 0) + changesOf.get(index)!.length);
   }
-  const nextSeq = await reserveSeqsMany(trx, counts);
+  // The sessions are locked: each one's seq as read is current, and its next numbers are this batch's.
+  const nextSeq = new Map([...counts.keys()].map((id) => [id, lockedSessions.get(id)!.seq + 1]));
   const seqsOf = new Map<number, number[]>();
   for (const { plan, index } of fresh) {
     const seqs = changesOf.get(index)!.map(() => {
@@ -82,24 +80,23 @@ export async function recordBatch(
     plan.row.session_seq = seqs[0]!;
     seqsOf.set(index, seqs);
   }
-  await insertReadings(
-    trx,
-    fresh.map((f) => f.plan.row),
-  );
   const lastSeqs = new Map([...nextSeq].map(([id, next]) => [id, next - 1]));
   const cacheUpdates = await engines.save(fresh.at(-1)?.plan.now ?? new Date(), lastSeqs);
-  await appendAuditBatch(
-    trx,
-    fresh.flatMap(({ plan, job, index }) =>
-      auditEntriesFor(
-        plan.session,
-        { changes: changesOf.get(index)! },
-        auditActor(job.user),
-        undefined,
-        plan.now,
+  await writeBatch(trx, {
+    seqCounts: counts,
+    readings: fresh.map((f) => f.plan.row),
+    audit: auditRows(
+      fresh.flatMap(({ plan, job, index }) =>
+        auditEntriesFor(
+          plan.session,
+          { changes: changesOf.get(index)! },
+          auditActor(job.user),
+          undefined,
+          plan.now,
+        ),
       ),
     ),
-  );
+  });
 
   const results: JobResult[] = [];
   for (const [i, plan] of plans.entries()) {
@@ -160,50 +157,8 @@ async function chairsOf(
   return result;
 }
 
-const readingColumns = [
-  "id",
-  "session_id",
-  "observed_at",
-  "recorded_at",
-  "source",
-  "sbp",
-  "dbp",
-  "map",
-  "hr",
-  "spo2",
-  "rr",
-  "recorded_by",
-  "session_seq",
-] as const;
-
 const actorFromUser = (user: User): Actor => ({
   id: user.id,
   displayName: user.displayName,
   role: user.role,
 });
-
-/**
- * Inserts without RETURNING (parsing the rows back costs more than the insert): what is stored is what was
- * sent (the planner already wrote the id in lower case, as PostgreSQL stores a uuid). Many rows travel as one
- * JSON parameter (jsonb_to_recordset): thousands of bound parameters cost more to build and bind than that.
- */
-async function insertReadings(trx: Transaction<Database>, rows: VitalsReadingsTable[]): Promise<void> {
-  if (rows.length < recordsetMinRows) {
-    if (rows.length > 0) await trx.insertInto("vitals_readings").values(rows).execute();
-    return;
-  }
-  for (let i = 0; i < rows.length; i += insertChunk) {
-    // JSON.stringify writes the Dates as ISO instants.
-    const chunk = JSON.stringify(rows.slice(i, i + insertChunk));
-    await trx
-      .insertInto("vitals_readings")
-      .columns(readingColumns)
-      .expression(
-        sql`select ${sql.join(readingColumns.map((c) => sql.ref(c)))} from jsonb_to_recordset(${chunk}::jsonb) as r(
-          id uuid, session_id uuid, observed_at timestamptz, recorded_at timestamptz, source text,
-          sbp integer, dbp integer, map integer, hr integer, spo2 integer, rr integer, recorded_by uuid,
-          session_seq integer)`,
-      )
-      .execute();
-  }
-}

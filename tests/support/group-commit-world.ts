@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import {
+  InsertQueryNode,
   type KyselyPlugin,
   type OperationNode,
   type PluginTransformQueryArgs,
@@ -34,7 +35,11 @@ export class BatchProbe implements KyselyPlugin {
     if (node.kind === "InsertQueryNode") {
       const table = node.into?.table.identifier.name;
       const rows = rowCount(node.values);
-      if (table === "audit_log") this.auditInserts++;
+      // A batch appends its audit rows in a data-modifying WITH of its readings insert.
+      const withInserts = (node.with?.expressions ?? []).map((cte) => cte.expression);
+      const intoAudit = (n: OperationNode) =>
+        InsertQueryNode.is(n) && n.into?.table.identifier.name === "audit_log";
+      if (table === "audit_log" || withInserts.some(intoAudit)) this.auditInserts++;
       if (table === "vitals_readings") this.readingInserts++;
       if (table === "vitals_readings" && rows > 1 && this.failNextMultiRowReadingInsert) {
         this.failNextMultiRowReadingInsert = false;
