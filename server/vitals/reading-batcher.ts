@@ -199,9 +199,9 @@ function settle(pending: Pending, result: JobResult): void {
 const batchers = new WeakMap<Kysely<Database>, ReadingBatcher>();
 
 export const defaultBatcherOptions = (kind: "pglite" | "postgres"): BatcherOptions => ({
-  windowMs: Number(process.env.XW ?? 0),
+  windowMs: 0,
   maxBatch: 500,
-  maxConcurrent: kind === "pglite" ? 1 : Number(process.env.XC ?? 4),
+  maxConcurrent: kind === "pglite" ? 1 : 4,
   // 300 chairs on PostgreSQL: 4 × 75 readings beat 1 × 300 by a quarter (the process works on one batch
   // while the database writes another); below this, a batch's fixed statements cost more than that gains.
   minSplitBatch: 50,

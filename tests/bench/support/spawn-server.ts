@@ -20,7 +20,7 @@ export async function spawnServer(
     // BENCH_CPU_PROF=dir writes a .cpuprofile of each server there when it stops.
     execArgv: [
       "--import",
-      "tsx", ...(process.env.XFLAGS && script.startsWith("vigil") ? process.env.XFLAGS.split(" ") : []),
+      "tsx",
       ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
     ],
     env: { ...process.env, VIGIL_LOG_LEVEL: "warn", ...env },
