@@ -1,4 +1,4 @@
-import { sql, type Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import type { RecordVitalsResponse } from "../../shared/schemas/session-views.ts";
 import type { Actor, User } from "../../shared/schemas/user.ts";
 import { readingInput } from "../alerts/engine-replay.ts";
