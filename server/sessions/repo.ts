@@ -142,19 +142,3 @@ export async function lockSessions(
     .execute();
   return new Map(rows.map((row) => [row.id, toSession(row)]));
 }
-
-/** reserveSeqs for several sessions in one statement: each session's first reserved number. */
-export async function reserveSeqsMany(
-  trx: Transaction<Database>,
-  counts: ReadonlyMap<string, number>,
-): Promise<Map<string, number>> {
-  const entries = [...counts].filter(([, n]) => n > 0);
-  if (entries.length === 0) return new Map();
-  const values = sql.join(entries.map(([id, n]) => sql`(${id}::uuid, ${n}::int)`));
-  const { rows } = await sql<{ id: string; seq: number }>`
-    update infusion_sessions as s set seq = s.seq + v.n
-    from (values ${values}) as v(id, n)
-    where s.id = v.id
-    returning s.id, s.seq`.execute(trx);
-  return new Map(rows.map((r) => [r.id, r.seq - counts.get(r.id)! + 1]));
-}
