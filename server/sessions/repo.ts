@@ -1,11 +1,4 @@
-import {
-  type Insertable,
-  type Kysely,
-  type Selectable,
-  sql,
-  type Transaction,
-  type Updateable,
-} from "kysely";
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
 import type { InfusionSession, Phase } from "../../shared/schemas/session.ts";
 import type { Database } from "../db/schema.ts";
 import type { InfusionSessionsTable } from "../db/tables/sessions.ts";
