@@ -1,8 +1,12 @@
+import { setImmediate } from "node:timers/promises";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { logger } from "../logging/logger.ts";
 import { SealBlockBuilder } from "./seal-block.ts";
 import { auditRowPages, lastSeal } from "./stored-rows.ts";
+
+/** Rows hashed between turns of the event loop (a reading's alarm waits at most one slice). */
+const yieldEveryRows = 50;
 
 /** One sealer at a time across every node on the database (beside the keys in db/advisory-lock.ts). */
 const sealLockKey = 0x7669_6734n;
@@ -88,6 +92,8 @@ async function sealNextBlock(
       for await (const row of auditRowPages(trx, builder.fromSeq - 1, horizon)) {
         builder.add(row);
         if (builder.rows >= maxRows) break;
+        // Hashing a page is one long stretch of the event loop: let the sockets in between slices.
+        if (builder.rows % yieldEveryRows === 0) await setImmediate();
       }
       const seal = builder.build();
       if (!seal) return 0;

@@ -15,7 +15,8 @@ afterEach(async () => {
   for (const thread of open.splice(0)) await thread.close().catch(() => {});
 });
 
-describe("PGlite on its own thread", () => {
+// Each test starts PGlite (initdb included): seconds, more when the machine is busy.
+describe("PGlite on its own thread", { timeout: 30_000 }, () => {
   it("answers queries with PGlite's parsed values, dates kept as text", async () => {
     const db = await start();
     const { rows } = await db.query<{ n: number; at: Date; d: string; j: { a: number[] } }>(
@@ -61,6 +62,22 @@ describe("PGlite on its own thread", () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it.runIf(process.platform === "linux")(
+    "runs the database at a lower priority than the sockets' thread",
+    async () => {
+      const niceOfThreads = () =>
+        fs.readdirSync("/proc/self/task").map((tid) => {
+          const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+          return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]); // field 19: nice
+        });
+      const before = niceOfThreads().filter((n) => n === 10).length;
+      const db = await start();
+      await db.query("select 1", []);
+      expect(niceOfThreads().filter((n) => n === 10).length).toBe(before + 1);
+      expect(os.getPriority()).toBe(0);
+    },
+  );
 
   it("refuses queries once closed", async () => {
     const db = await start();

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import os from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import type {
@@ -16,6 +18,8 @@ const DATE_OID = 1082;
 const options = workerData as PGliteWorkerOptions;
 const port = parentPort!;
 
+lowerOwnPriority();
+
 const lite = await PGlite.create({
   ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   ...(options.loadDataDir ? { loadDataDir: new Blob([options.loadDataDir]) } : {}),
@@ -24,6 +28,19 @@ const lite = await PGlite.create({
   // Never answer before the commit reached the files (server/db/database.ts says why).
   relaxedDurability: false,
 });
+
+/**
+ * On Linux a thread has its own nice value: this one (the database, throughput work) gives way to the
+ * thread that serves the sockets (latency work) whenever both want the one free core. Best effort.
+ */
+function lowerOwnPriority(): void {
+  try {
+    const tid = Number(fs.readlinkSync("/proc/thread-self").split("/").at(-1));
+    if (Number.isInteger(tid) && tid > 0) os.setPriority(tid, 10);
+  } catch {
+    // Not Linux, or not allowed: the thread keeps the process's priority.
+  }
+}
 
 function serializeError(error: unknown): SerializedDbError {
   const e = error as Record<string, unknown> & { message?: unknown };
