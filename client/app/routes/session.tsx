@@ -4,7 +4,7 @@ import { ErrorBanner } from "../../components/error-banner.tsx";
 import { useAlertContext } from "../../features/alerts/api/get-alert-context.ts";
 import { AlertList } from "../../features/alerts/components/alert-list.tsx";
 import { AuditTrailPanel } from "../../features/audit/components/audit-trail-panel.tsx";
-import { canAcknowledge, canRecord } from "../../features/auth/roles.ts";
+import { canAcknowledge, canDismissUnconfirmed, canRecord } from "../../features/auth/roles.ts";
 import { useCurrentUser } from "../../features/auth/use-current-user.ts";
 import { AddendaPanel } from "../../features/discharge/components/addenda-panel.tsx";
 import { DischargePanel } from "../../features/discharge/components/discharge-panel.tsx";
@@ -53,7 +53,11 @@ export default function SessionRoute() {
       {/* Alerts come first: the physician must see them without scrolling, whatever else is on the page. */}
       <section aria-labelledby="alerts-heading" className="panel">
         <h2 id="alerts-heading">Alerts</h2>
-        <AlertList alerts={detail.alerts} canAcknowledge={canAcknowledge(user.role)} />
+        <AlertList
+          alerts={detail.alerts}
+          canAcknowledge={canAcknowledge(user.role)}
+          canDismiss={canDismissUnconfirmed(user.role)}
+        />
       </section>
       <SessionThresholdsPanel
         sessionId={detail.session.id}

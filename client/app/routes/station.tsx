@@ -1,6 +1,6 @@
 import type { SessionSummary } from "../../../shared/schemas/session-views.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { canAcknowledge } from "../../features/auth/roles.ts";
+import { canAcknowledge, canDismissUnconfirmed } from "../../features/auth/roles.ts";
 import { useCurrentUser } from "../../features/auth/use-current-user.ts";
 import { useStationRoom } from "../../features/realtime/use-room.ts";
 import { stationListKey, useSessions } from "../../features/sessions/api/list-sessions.ts";
@@ -37,7 +37,11 @@ export function StationRoute() {
             ))}
           </div>
         </section>
-        <OpenAlertsPanel summaries={tiles} canAcknowledge={canAcknowledge(user.role)} />
+        <OpenAlertsPanel
+          summaries={tiles}
+          canAcknowledge={canAcknowledge(user.role)}
+          canDismiss={canDismissUnconfirmed(user.role)}
+        />
       </div>
     </>
   );

@@ -9,6 +9,8 @@ import { AlertItem } from "./alert-item.tsx";
 interface Props {
   alerts: readonly Alert[];
   canAcknowledge: boolean;
+  /** May clear unconfirmed provisional alarms from this screen (default: as canAcknowledge). */
+  canDismiss?: boolean;
   /**
    * The provisional alarms to list with the alerts; by default those of the session page being shown
    * (none elsewhere).
@@ -20,12 +22,13 @@ interface Props {
 }
 
 /**
- * Alerts and provisional alarms sorted by priority then time; physicians may acknowledge alerts and
- * dismiss unconfirmed alarms. Provisional alarms are also announced in a polite live region.
+ * Alerts and provisional alarms sorted by priority then time; physicians may acknowledge alerts, and
+ * those who check the patient (nurses and physicians) may dismiss unconfirmed alarms. Provisional alarms are also announced in a polite live region.
  */
 export function AlertList({
   alerts,
   canAcknowledge,
+  canDismiss = canAcknowledge,
   provisionals,
   contextFor,
   emptyText = "No alerts.",
@@ -50,7 +53,7 @@ export function AlertList({
             <ProvisionalItem
               key={`provisional:${item.entry.id}`}
               entry={item.entry}
-              canDismiss={canAcknowledge}
+              canDismiss={canDismiss}
               onDismiss={dismiss}
               context={contextFor?.(item.entry.alarm.sessionId)}
             />

@@ -22,17 +22,33 @@ afterEach(() => {
 });
 
 /** The session page's alert panel, fed by the realtime bridge as on the real page. */
-function SessionAlerts({ socket, canAcknowledge }: { socket: VigilSocket; canAcknowledge: boolean }) {
+function SessionAlerts({
+  socket,
+  canAcknowledge,
+  canDismiss,
+}: {
+  socket: VigilSocket;
+  canAcknowledge: boolean;
+  canDismiss: boolean;
+}) {
   useRealtimeBridge(socket);
   const { data } = useQuery({
     queryKey: sessionDetailKey(ids.session),
     queryFn: () => makeDetail(),
     staleTime: Number.POSITIVE_INFINITY,
   });
-  return data ? <AlertList alerts={data.alerts} canAcknowledge={canAcknowledge} /> : null;
+  return data ? (
+    <AlertList alerts={data.alerts} canAcknowledge={canAcknowledge} canDismiss={canDismiss} />
+  ) : null;
 }
 
-async function setup({ canAcknowledge = true } = {}) {
+async function setup({
+  canAcknowledge = true,
+  canDismiss = canAcknowledge,
+}: {
+  canAcknowledge?: boolean;
+  canDismiss?: boolean;
+} = {}) {
   // any request would mean something was sent to the server: none is expected
   const fetch = mockFetch(() => new Response(null, { status: 500 }));
   const { socket, deliver } = fakeSocket();
@@ -43,7 +59,9 @@ async function setup({ canAcknowledge = true } = {}) {
         <Routes>
           <Route
             path="/sessions/:id"
-            element={<SessionAlerts socket={socket} canAcknowledge={canAcknowledge} />}
+            element={
+              <SessionAlerts socket={socket} canAcknowledge={canAcknowledge} canDismiss={canDismiss} />
+            }
           />
         </Routes>
       </MemoryRouter>
@@ -159,8 +177,24 @@ describe("provisional alarms in the session's alert list", () => {
     expect(items()[0]).toHaveTextContent("not confirmed — check patient");
   });
 
-  it("a nurse sees an unconfirmed alarm but has no dismiss button", async () => {
-    const { send } = await setup({ canAcknowledge: false });
+  it("a nurse, who cannot acknowledge alerts, dismisses an unconfirmed alarm from her screen, sending nothing", async () => {
+    const { send, fetch } = await setup({ canAcknowledge: false, canDismiss: true });
+    const alarm = makeProvisional();
+    await send("alert:provisional", alarm);
+    await send("alert:provisional-settled", {
+      sessionId: ids.session,
+      readingId: alarm.readingId,
+      recorded: false,
+    });
+    await act(async () =>
+      fireEvent.click(screen.getByRole("button", { name: "Dismiss SpO2 alarm from chair 3" })),
+    );
+    expect(items()).toHaveLength(0);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("an admin sees an unconfirmed alarm but has no dismiss button", async () => {
+    const { send } = await setup({ canAcknowledge: false, canDismiss: false });
     const alarm = makeProvisional();
     await send("alert:provisional", alarm);
     await send("alert:provisional-settled", {
@@ -169,7 +203,9 @@ describe("provisional alarms in the session's alert list", () => {
       recorded: false,
     });
     expect(screen.queryByRole("button", { name: /Dismiss/ })).not.toBeInTheDocument();
-    expect(items()[0]).toHaveTextContent("A physician dismisses it here once the patient is checked.");
+    expect(items()[0]).toHaveTextContent(
+      "A nurse or physician dismisses it here once the patient is checked.",
+    );
   });
 
   it("lists only this session's alarms, sorted with the alerts by priority", async () => {

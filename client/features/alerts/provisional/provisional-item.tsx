@@ -47,7 +47,7 @@ export function ProvisionalItem({ entry, canDismiss, onDismiss, context }: Props
               Dismiss
             </button>
           ) : (
-            <p className="muted">A physician dismisses it here once the patient is checked.</p>
+            <p className="muted">A nurse or physician dismisses it here once the patient is checked.</p>
           )}
         </div>
       ) : (

@@ -6,9 +6,11 @@ import { useShownProvisionals } from "../../alerts/provisional/provisional-cache
 export function OpenAlertsPanel({
   summaries,
   canAcknowledge,
+  canDismiss = canAcknowledge,
 }: {
   summaries: SessionSummary[];
   canAcknowledge: boolean;
+  canDismiss?: boolean;
 }) {
   const alerts = summaries.flatMap((s) => s.openAlerts);
   // a provisional alarm of a chair not (yet) on the list is shown too: never hidden for want of a tile
@@ -25,6 +27,7 @@ export function OpenAlertsPanel({
         alerts={alerts}
         provisionals={provisionals}
         canAcknowledge={canAcknowledge}
+        canDismiss={canDismiss}
         contextFor={(sessionId) => where.get(sessionId) ?? ""}
         emptyText="No open alerts."
       />
