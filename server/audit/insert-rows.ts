@@ -1,4 +1,5 @@
 import { type QueryCreator, sql, type Transaction } from "kysely";
+import { recordsetMinRows } from "../db/recordset.ts";
 import type { Database } from "../db/schema.ts";
 
 /**
@@ -20,9 +21,6 @@ export interface NewAuditRow {
 
 /** Rows per insert statement. */
 const insertChunk = 1000;
-/** From this many rows on, one jsonb parameter beats a parameter per value; below, the plain VALUES list wins. */
-const recordsetMinRows = 16;
-
 /** The columns an append writes, in order (seq is the sequence's; prev_hash and hash are legacy). */
 const insertColumns = [
   "at",

@@ -1,10 +1,8 @@
 import { type QueryCreator, sql, type Transaction } from "kysely";
 import { auditRowsInsert, type NewAuditRow } from "../audit/insert-rows.ts";
+import { recordsetMinRows } from "../db/recordset.ts";
 import type { Database } from "../db/schema.ts";
 import type { VitalsReadingsTable } from "../db/tables/sessions.ts";
-
-/** From this many rows on, one jsonb parameter beats a parameter per value; below, the plain VALUES list wins. */
-const recordsetMinRows = 16;
 
 const readingColumns = [
   "id",

@@ -12,6 +12,7 @@ import {
 } from "../alerts/apply-events.ts";
 import { effectiveProfiles, type KeyedProfile } from "../alerts/effective-profiles.ts";
 import { openAlertRowsOf } from "../alerts/repo.ts";
+import { recordsetMinRows } from "../db/recordset.ts";
 import type { Database } from "../db/schema.ts";
 import type { CachedEngine, EngineCache } from "./engine-cache.ts";
 import { loadSnapshots, type Snapshot } from "./engine-snapshots.ts";
@@ -160,9 +161,6 @@ interface SnapshotRow {
   as_of_seq: number;
   profile_key: string;
 }
-
-/** From this many rows on, one jsonb parameter beats a parameter per value; below, the plain VALUES list wins. */
-const recordsetMinRows = 16;
 
 /** One UPDATE … FROM for the snapshots that exist (each bumps its version), one insert for new ones. */
 async function writeSnapshots(

@@ -25,9 +25,10 @@ export interface RecordedBatch {
 
 /**
  * Records a batch of readings in the caller's transaction, set-wise: the sessions are locked once (in id
- * order), each session's engine stepped reading by reading, seqs reserved per session, the readings
- * inserted (with their seq) with multi-row statements and the audit rows appended. Jobs the planner refuses (404,
- * locked, implausible time, id of another session) fail alone and write nothing.
+ * order), each session's engine stepped reading by reading, seqs numbered on from each locked session's,
+ * then one statement writes the readings (with their seq), the sessions' new seqs and the audit rows
+ * (batch-write.ts). Jobs the planner refuses (404, locked, implausible time, id of another session) fail
+ * alone and write nothing.
  */
 export async function recordBatch(
   trx: Transaction<Database>,
