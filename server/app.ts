@@ -13,6 +13,7 @@ import { sessionMiddleware } from "./auth/middleware.ts";
 import { authRoutes } from "./auth/routes.ts";
 import type { Config } from "./config.ts";
 import type { DatabaseKind } from "./db/database.ts";
+import { databaseAnswers } from "./db/probe.ts";
 import type { Database } from "./db/schema.ts";
 import { dischargeRoutes } from "./discharge/routes.ts";
 import { fhirRoutes } from "./fhir/routes.ts";
@@ -36,6 +37,9 @@ import { type AlertTimers, startAlertTimers } from "./scheduler/alert-timers.ts"
 import { sessionRoutes } from "./sessions/routes.ts";
 import { userRoutes } from "./users/routes.ts";
 import { vitalsRoutes } from "./vitals/routes.ts";
+
+/** How long /api/health waits for the database before answering 503. */
+const healthProbeTimeoutMs = 2_000;
 
 export const VERSION = "0.1.0";
 
@@ -90,19 +94,28 @@ export function createVigilServer(deps: {
   );
 
   const api = express.Router();
-  mount(api, endpoints.health, async () => ({
-    status: "ok" as const,
-    version: VERSION,
-    database: deps.dbKind,
-    demo: deps.config.demo,
-    uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-    idleLockMinutes: deps.config.idleLockMinutes,
-    redis: deps.redis
-      ? deps.redis.isConnected()
-        ? ("connected" as const)
-        : ("disconnected" as const)
-      : ("absent" as const),
-  }));
+  mount(api, endpoints.health, async () => {
+    if (!(await databaseAnswers(deps.db, healthProbeTimeoutMs))) {
+      throw new HttpError(
+        503,
+        "unavailable",
+        "The database does not answer: this node cannot store anything.",
+      );
+    }
+    return {
+      status: "ok" as const,
+      version: VERSION,
+      database: deps.dbKind,
+      demo: deps.config.demo,
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      idleLockMinutes: deps.config.idleLockMinutes,
+      redis: deps.redis
+        ? deps.redis.isConnected()
+          ? ("connected" as const)
+          : ("disconnected" as const)
+        : ("absent" as const),
+    };
+  });
   const openApi = buildOpenApiDocument(VERSION);
   api.get("/api/openapi.json", (_req, res) => {
     res.json(openApi);

@@ -18,6 +18,7 @@ export const apiErrorSchema = z.object({
       "unsupported_media_type",
       "account_locked",
       "rate_limited",
+      "unavailable",
       "internal",
     ]),
     message: z.string(),

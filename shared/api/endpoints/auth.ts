@@ -24,7 +24,7 @@ export const authEndpoints = {
   health: {
     method: "get",
     path: "/api/health",
-    summary: "Liveness and configuration",
+    summary: "Liveness and configuration; 503 when the database does not answer within 2 s",
     roles: null,
     response: healthResponseSchema,
   },
