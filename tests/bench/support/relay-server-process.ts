@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server } from "socket.io";
 import { deviceNamespace } from "../../../shared/device-events.ts";
+import { traceEventLoop } from "./loop-trace.ts";
 import { chairName } from "./seed-chairs.ts";
 import { type ChairSeat, failSetup, serveParent } from "./server-protocol.ts";
 
@@ -10,6 +11,8 @@ import { type ChairSeat, failSetup, serveParent } from "./server-protocol.ts";
  * validation, no storage: each reading is acked and forwarded to the station room as it arrives.
  */
 const chairs = Number(process.env.BENCH_CHAIRS ?? 100);
+
+traceEventLoop("relay");
 
 try {
   const started = performance.now();

@@ -6,6 +6,7 @@ import { loadConfig } from "../../../server/config.ts";
 import { openDatabase } from "../../../server/db/database.ts";
 import { migrateToLatest } from "../../../server/db/migrate.ts";
 import { demoAccounts, ensureDemoAccounts } from "../../../server/demo/accounts.ts";
+import { traceEventLoop } from "./loop-trace.ts";
 import { seedChairs } from "./seed-chairs.ts";
 import { failSetup, serveParent } from "./server-protocol.ts";
 
@@ -14,6 +15,8 @@ import { failSetup, serveParent } from "./server-protocol.ts";
  * DATABASE_URL is set) with BENCH_CHAIRS pre-infusion sessions, one per chair, and one ingest API key.
  */
 const chairs = Number(process.env.BENCH_CHAIRS ?? 100);
+
+traceEventLoop("vigil");
 
 try {
   const started = performance.now();
