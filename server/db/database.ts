@@ -2,13 +2,12 @@ import fs from "node:fs";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { lockDataDir } from "./data-dir-lock.ts";
+import { DATE_OID, keepDateText } from "./date-type.ts";
 import { PGlitePool } from "./pglite-pool.ts";
 import { PGliteThread } from "./pglite-thread.ts";
 import type { Database } from "./schema.ts";
 
-/** DATE columns stay 'YYYY-MM-DD' strings: a date of birth has no time zone. */
-const DATE_OID = 1082;
-pg.types.setTypeParser(DATE_OID, (value: string) => value);
+pg.types.setTypeParser(DATE_OID, keepDateText);
 
 export type DatabaseKind = "pglite" | "postgres";
 

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
+import { DATE_OID, keepDateText } from "./date-type.ts";
 import type {
   PGliteRequest,
   PGliteResponse,
@@ -14,7 +15,6 @@ import type {
  * server's thread every statement would hold up the sockets (a reading arriving mid-batch waited for it).
  * Here it owns the data directory and answers one request at a time, in the order sent.
  */
-const DATE_OID = 1082;
 const options = workerData as PGliteWorkerOptions;
 const port = parentPort!;
 
@@ -23,9 +23,10 @@ lowerOwnPriority();
 const lite = await PGlite.create({
   ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   ...(options.loadDataDir ? { loadDataDir: new Blob([options.loadDataDir]) } : {}),
-  // DATE columns stay 'YYYY-MM-DD' strings, as with PostgreSQL (server/db/database.ts).
-  parsers: { [DATE_OID]: (value: string) => value },
-  // Never answer before the commit reached the files (server/db/database.ts says why).
+  parsers: { [DATE_OID]: keepDateText },
+  // Never answer before the commit reached the files. With a data directory PGlite writes through to
+  // them (write(2)) as it commits, so an acknowledged write survives the process being killed. Its fsync
+  // is a no-op: surviving an OS crash or power loss takes PostgreSQL (DATABASE_URL).
   relaxedDurability: false,
 });
 

@@ -1,11 +1,10 @@
-import fs from "node:fs";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVigilServer, type VigilServer } from "../../server/app.ts";
 import { loadConfig } from "../../server/config.ts";
-import { type DatabaseHandle, openDatabase } from "../../server/db/database.ts";
+import type { DatabaseHandle } from "../../server/db/database.ts";
 import { migrateToLatest } from "../../server/db/migrate.ts";
-import { freshPostgresDatabase } from "../support/postgres.ts";
+import { testDatabase } from "../support/test-database.ts";
 
 /** A node whose database goes away must say so to its load balancer, not keep answering 200. */
 describe("GET /api/health checks the database", () => {
@@ -15,12 +14,9 @@ describe("GET /api/health checks the database", () => {
   let drop: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    const pgUrl = process.env.TEST_DATABASE_URL;
-    const fresh = pgUrl ? await freshPostgresDatabase(pgUrl) : null;
-    drop = fresh?.drop;
-    handle = fresh
-      ? await openDatabase({ databaseUrl: fresh.url })
-      : await openDatabase({ loadDataDir: new Blob([fs.readFileSync(inject("pgliteTemplate"))]) });
+    const store = await testDatabase();
+    drop = store.drop;
+    handle = await store.open();
     await migrateToLatest(handle.db);
     server = createVigilServer({
       db: handle.db,

@@ -1,11 +1,10 @@
-import fs from "node:fs";
 import { type Kysely, sql } from "kysely";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, beforeAll } from "vitest";
 import { type AuditEntry, appendAuditBatch } from "../../server/audit/log.ts";
-import { type DatabaseHandle, openDatabase } from "../../server/db/database.ts";
+import type { DatabaseHandle } from "../../server/db/database.ts";
 import { migrateToLatest } from "../../server/db/migrate.ts";
 import type { Database } from "../../server/db/schema.ts";
-import { freshPostgresDatabase } from "./postgres.ts";
+import { testDatabase } from "./test-database.ts";
 
 /** The audit log alone on a fresh database: PGlite, or PostgreSQL with TEST_DATABASE_URL (writers truly overlap). */
 
@@ -19,14 +18,10 @@ export let otherNode: Kysely<Database>;
 /** Call once at the top of a test file. */
 export function setUpAuditWorld(): void {
   beforeAll(async () => {
-    const fresh = pgUrl ? await freshPostgresDatabase(pgUrl) : null;
-    drop = fresh?.drop;
-    const open = () =>
-      fresh
-        ? openDatabase({ databaseUrl: fresh.url })
-        : openDatabase({ loadDataDir: new Blob([fs.readFileSync(inject("pgliteTemplate"))]) });
-    handles = [await open()];
-    if (fresh) handles.push(await open());
+    const store = await testDatabase();
+    drop = store.drop;
+    handles = [await store.open()];
+    if (store.postgres) handles.push(await store.open());
     db = handles[0]!.db;
     otherNode = handles.at(-1)!.db;
     await migrateToLatest(db);

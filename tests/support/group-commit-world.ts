@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import {
   InsertQueryNode,
   type KyselyPlugin,
@@ -12,10 +11,10 @@ import {
   ValueNode,
   ValuesNode,
 } from "kysely";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, beforeAll } from "vitest";
 import type { AppContext } from "../../server/app-context.ts";
 import { loadConfig } from "../../server/config.ts";
-import { type DatabaseHandle, openDatabase } from "../../server/db/database.ts";
+import type { DatabaseHandle } from "../../server/db/database.ts";
 import { migrateToLatest } from "../../server/db/migrate.ts";
 import { ensureDemoAccounts } from "../../server/demo/accounts.ts";
 import type { HttpError } from "../../server/http/errors.ts";
@@ -24,7 +23,7 @@ import type { SessionChange } from "../../server/realtime/publisher.ts";
 import { createSession } from "../../server/sessions/service.ts";
 import type { ProvisionalAlarm } from "../../shared/events.ts";
 import type { User } from "../../shared/schemas/user.ts";
-import { freshPostgresDatabase } from "./postgres.ts";
+import { testDatabase } from "./test-database.ts";
 
 /** Counts batches (one audit insert each) and can make the next multi-row reading insert fail once. */
 export class BatchProbe implements KyselyPlugin {
@@ -81,12 +80,9 @@ export const provisional: ((
 /** The batcher on a fresh database per test file: call once at the top of the file. */
 export function setUpGroupCommitWorld(): void {
   beforeAll(async () => {
-    const pgUrl = process.env.TEST_DATABASE_URL;
-    const fresh = pgUrl ? await freshPostgresDatabase(pgUrl) : null;
-    drop = fresh?.drop;
-    handle = fresh
-      ? await openDatabase({ databaseUrl: fresh.url })
-      : await openDatabase({ loadDataDir: new Blob([fs.readFileSync(inject("pgliteTemplate"))]) });
+    const store = await testDatabase();
+    drop = store.drop;
+    handle = await store.open();
     await migrateToLatest(handle.db);
     ({ nurse } = await ensureDemoAccounts(handle.db));
     ctx = {

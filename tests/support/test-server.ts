@@ -1,13 +1,10 @@
-import fs from "node:fs";
 import type { AddressInfo } from "node:net";
-import { inject } from "vitest";
 import { createVigilServer, type VigilServer } from "../../server/app.ts";
 import { loadConfig } from "../../server/config.ts";
-import { openDatabase } from "../../server/db/database.ts";
 import { migrateToLatest } from "../../server/db/migrate.ts";
 import { ensureDemoAccounts } from "../../server/demo/accounts.ts";
 import { loginAsDemo } from "./demo-login.ts";
-import { freshPostgresDatabase } from "./postgres.ts";
+import { testDatabase } from "./test-database.ts";
 
 export interface TestServer {
   url: string;
@@ -24,11 +21,8 @@ export interface TestServer {
 export async function startTestServer(
   options: { clientDir?: string; now?: () => Date } = {},
 ): Promise<TestServer> {
-  const pgUrl = process.env.TEST_DATABASE_URL;
-  const fresh = pgUrl ? await freshPostgresDatabase(pgUrl) : null;
-  const handle = fresh
-    ? await openDatabase({ databaseUrl: fresh.url })
-    : await openDatabase({ loadDataDir: new Blob([fs.readFileSync(inject("pgliteTemplate"))]) });
+  const store = await testDatabase();
+  const handle = await store.open();
   await migrateToLatest(handle.db);
   await ensureDemoAccounts(handle.db);
   const config = {
@@ -57,7 +51,7 @@ export async function startTestServer(
     async close() {
       await server.close();
       await handle.close();
-      await fresh?.drop();
+      await store.drop();
     },
   };
 }
