@@ -32,6 +32,12 @@ export interface DeviceOptions {
   onAck(record: ReadingRecord): void;
   /** True once the run has failed elsewhere (the server could not restart): stop retrying. */
   halted(): boolean;
+  /**
+   * Resolves when the device may start its next reading. The scenario holds new readings while it
+   * restarts the server, so every planned fault still has readings left to interrupt; readings
+   * already in flight keep retrying.
+   */
+  nextReadingAllowed(): Promise<void>;
 }
 
 function delay(ms: number): Promise<void> {
@@ -104,6 +110,8 @@ export async function runDevice(options: DeviceOptions): Promise<ReadingRecord[]
 
   async function lane(): Promise<void> {
     while (next < records.length && !options.halted()) {
+      await options.nextReadingAllowed();
+      if (next >= records.length || options.halted()) return;
       const record = records[next++]!;
       await deliver(record);
     }

@@ -30,6 +30,8 @@ export interface ScenarioResult {
   streamMs: number;
   /** How long each restart after a fault took until the server listened again. */
   restartMs: number[];
+  /** Acknowledgements that arrived while a stop and restart was under way (the stopping server's last answers). */
+  acksDuringRestart: number;
 }
 
 /** The pid in the data directory's lock file, if there is one. */
@@ -88,8 +90,10 @@ export async function runFaultScenario(options: ScenarioOptions): Promise<Scenar
     let acked = 0;
     let chaos: Promise<void> = Promise.resolve();
     let restarting = false;
+    let acksDuringRestart = 0;
     const onAck = () => {
       acked++;
+      if (restarting) acksDuringRestart++;
       const fault = pending[0];
       if (restarting || !fault || acked < fault.at * total) return;
       pending.shift();
@@ -121,6 +125,7 @@ export async function runFaultScenario(options: ScenarioOptions): Promise<Scenar
           stats,
           onAck,
           halted: () => restartErrors.length > 0,
+          nextReadingAllowed: () => (restarting ? chaos : Promise.resolve()),
         }),
       ),
     );
@@ -141,6 +146,7 @@ export async function runFaultScenario(options: ScenarioOptions): Promise<Scenar
       durationMs: Date.now() - began,
       streamMs,
       restartMs,
+      acksDuringRestart,
     };
   } finally {
     await server.kill();

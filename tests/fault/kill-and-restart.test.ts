@@ -44,6 +44,7 @@ function summarize(backend: string, result: ScenarioResult) {
     streamingSeconds: seconds(result.streamMs),
     readingsPerSecond: Math.round(result.records.length / (result.streamMs / 1000)),
     restartSeconds: result.restartMs.map(seconds),
+    acksDuringRestart: result.acksDuringRestart,
     durationSeconds: seconds(result.durationMs),
   };
   summaries[backend] = summary;
@@ -69,7 +70,9 @@ function expectNothingLost(result: ScenarioResult, chairs: number, perChair: num
   }
   const killed = result.exits.filter((e) => e.requested === "SIGKILL");
   expect(killed.map((e) => e.signal)).toEqual(killed.map(() => "SIGKILL"));
-  expect(killed.length).toBeGreaterThanOrEqual(3);
+  expect(killed.length, JSON.stringify(result.exits.map((e) => e.requested))).toBe(
+    faults.filter((f) => f.signal === "SIGKILL").length,
+  );
 }
 
 describe("kill and restart under load", () => {
