@@ -8,7 +8,7 @@ import type { Database } from "../db/schema.ts";
 
 export type ExcludedValues = Partial<Record<VitalParameter | "moaas", number>>;
 
-function withoutSample(samples: Sample[] | undefined, t: number, v: number): Sample[] | undefined {
+function withoutSample(samples: readonly Sample[] | undefined, t: number, v: number): Sample[] | undefined {
   if (!samples) return undefined;
   const i = samples.findIndex((s) => s.t === t && s.v === v);
   return i === -1 ? undefined : samples.filter((_, j) => j !== i);

@@ -19,11 +19,25 @@ import type { AlertEvent, Millis, VitalValues } from "./types.ts";
 
 /** Evaluates readings and observations against the profile (time comes with the input). */
 
-function insertSorted(samples: Sample[], sample: Sample): Sample[] {
-  const out = [...samples];
-  let i = out.length;
-  while (i > 0 && out[i - 1]!.t > sample.t) i--;
-  out.splice(i, 0, sample);
+/** Where a sample at time t goes in a time-ordered list: after every sample at or before t. */
+function insertionIndex(samples: readonly Sample[], t: Millis): number {
+  let i = samples.length;
+  while (i > 0 && samples[i - 1]!.t > t) i--;
+  return i;
+}
+
+/**
+ * A new list (lists are shared between engine states, never changed in place): the sample inserted at
+ * `at`, keeping only samples from `keepFrom` on, and always the newest. One pass, one array: a monitor's
+ * 1 Hz heart rate keeps 600 samples for a 10-minute confirmation window, and this runs on every reading.
+ */
+function withSample(samples: readonly Sample[], at: number, sample: Sample, keepFrom: Millis): Sample[] {
+  const out: Sample[] = [];
+  for (let j = 0; j < at; j++) if (samples[j]!.t >= keepFrom) out.push(samples[j]!);
+  if (sample.t >= keepFrom || at === samples.length) out.push(sample);
+  for (let j = at; j < samples.length; j++) {
+    if (samples[j]!.t >= keepFrom || j === samples.length - 1) out.push(samples[j]!);
+  }
   return out;
 }
 
@@ -45,14 +59,14 @@ function remember(
 ): { previous: Sample | undefined; late: boolean } {
   const recent = state.recent[parameter] ?? [];
   const latest = recent.at(-1);
-  const previous = recent.filter((s) => s.t <= sample.t).at(-1);
-  const all = insertSorted(recent, sample);
-  const newest = all.at(-1)!.t;
-  const keepFrom = newest - retainMs(parameter, profile);
-  state.recent[parameter] = all.filter((s, i) => s.t >= keepFrom || i === all.length - 1);
+  const at = insertionIndex(recent, sample.t);
+  const previous = at > 0 ? recent[at - 1] : undefined;
+  const newest = Math.max(sample.t, latest?.t ?? sample.t);
+  state.recent[parameter] = withSample(recent, at, sample, newest - retainMs(parameter, profile));
   if (parameter !== "moaas" && state.phase === "pre_infusion") {
-    const pre = insertSorted(state.preInfusion[parameter] ?? [], sample);
-    state.preInfusion[parameter] = pre.slice(-profile.baseline.readings);
+    const pre = state.preInfusion[parameter] ?? [];
+    const kept = withSample(pre, insertionIndex(pre, sample.t), sample, Number.NEGATIVE_INFINITY);
+    state.preInfusion[parameter] = kept.slice(-profile.baseline.readings);
   }
   return { previous, late: latest !== undefined && sample.t < latest.t };
 }

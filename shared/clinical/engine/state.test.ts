@@ -50,19 +50,33 @@ describe("stored engine state", () => {
 });
 
 describe("cloneState", () => {
-  it("copies as deeply as structuredClone: changing the copy leaves the original alone", () => {
+  it("copies every container that is changed in place: changing the copy leaves the original alone", () => {
     const state = busyState();
     state.alerts[0]!.acknowledged = { at: t0, by: "nurse" };
     const before = structuredClone(state);
     const copy = cloneState(state);
     expect(copy).toEqual(before);
-    copy.recent.sbp![0]!.v = -1;
-    copy.recent.sbp!.push({ t: 0, v: 0 });
-    copy.preInfusion.hr![0]!.t = 0;
+    copy.recent.sbp = [];
+    copy.preInfusion.hr = [{ t: 0, v: 0 }];
     copy.baseline.sbp = 0;
     copy.persistence.hr!.since.high = 1;
     copy.alerts[0]!.acknowledged!.by = "someone else";
     copy.alerts[0]!.priority = "low";
+    expect(state).toEqual(before);
+  });
+
+  it("shares the sample lists, which are replaced, never edited", () => {
+    const state = busyState();
+    const copy = cloneState(state);
+    expect(copy.recent.sbp).toBe(state.recent.sbp);
+    const before = structuredClone(state);
+    const later = state.recent.sbp!.at(-1)!.t + 60_000;
+    const next = step(
+      state,
+      { kind: "vitals", t: later, source: "manual", sbp: 150, dbp: 90 },
+      defaultProfile,
+    );
+    expect(next.state.recent.sbp!.at(-1)).toEqual({ t: later, v: 150 });
     expect(state).toEqual(before);
   });
 });

@@ -11,8 +11,10 @@ import type { Millis } from "./types.ts";
  */
 
 const millis = z.number().int();
-const sampleSchema = z.object({ t: millis, v: z.number() });
+const sampleSchema = z.object({ t: millis, v: z.number() }).readonly();
 export type Sample = z.infer<typeof sampleSchema>;
+/** Read-only, so a list is replaced rather than edited: engine states share their lists (cloneState). */
+const sampleListSchema = z.array(sampleSchema).readonly();
 
 const perVital = <T extends z.ZodType>(schema: T) =>
   z.object({
@@ -54,9 +56,9 @@ export const engineStateSchema = z.object({
   baseline: perVital(z.number()),
   baselineFixedAt: millis.nullable(),
   /** The last few pre-infusion readings per parameter, oldest first. */
-  preInfusion: perVital(z.array(sampleSchema)),
+  preInfusion: perVital(sampleListSchema),
   /** Recent readings per parameter (all sources), oldest first: confirmation and late-entry detection. */
-  recent: perVital(z.array(sampleSchema)).extend({ moaas: z.array(sampleSchema).optional() }),
+  recent: perVital(sampleListSchema).extend({ moaas: sampleListSchema.optional() }),
   persistence: perVital(persistenceRunSchema),
   lastBpAt: millis.nullable(),
   monitorSeen: z.boolean(),
@@ -103,7 +105,7 @@ function mapLists<A, B>(lists: SampleLists<A>, f: (list: A) => B): SampleLists<B
  * "t0,v0,t1-t0,v1,…": one short string per list instead of {t, v} objects (jsonb stores every number of an
  * array as a numeric of its own), so a state stays small enough to be stored inline.
  */
-function packSamples(samples: Sample[]): string {
+function packSamples(samples: readonly Sample[]): string {
   let text = "";
   let previous = 0;
   for (const { t, v } of samples) {
@@ -157,13 +159,11 @@ export function parseState(input: unknown): EngineState {
   return readStoredState(input) ?? { ...storedStateSchema.parse(input), version: 1 };
 }
 
-const copyLists = <T extends object>(lists: T): T => {
-  const out = { ...lists } as Record<string, Sample[] | undefined>;
-  for (const [key, list] of Object.entries(out)) if (list) out[key] = list.map((sample) => ({ ...sample }));
-  return out as T;
-};
-
-/** A deep copy, like structuredClone but several times faster (the engine copies its state on every step). */
+/**
+ * A copy that shares what is never changed in place: sample lists and samples are replaced, not edited
+ * (readings.ts and engine-exclusion build new lists), so a copy takes the containers only. Copying each
+ * of a 1 Hz monitor's 600 kept samples on every step was most of what a reading allocated.
+ */
 export function cloneState(state: EngineState): EngineState {
   const persistence = { ...state.persistence } as Record<string, PersistenceRun | undefined>;
   for (const [key, run] of Object.entries(persistence)) {
@@ -172,8 +172,8 @@ export function cloneState(state: EngineState): EngineState {
   return {
     ...state,
     baseline: { ...state.baseline },
-    preInfusion: copyLists(state.preInfusion),
-    recent: copyLists(state.recent),
+    preInfusion: { ...state.preInfusion },
+    recent: { ...state.recent },
     persistence: persistence as EngineState["persistence"],
     alerts: state.alerts.map((a) => ({ ...a, acknowledged: a.acknowledged && { ...a.acknowledged } })),
   };
