@@ -13,17 +13,24 @@ import { silentPublisher } from "./realtime/publisher.ts";
 import { connectRedisAdapter, redisStreamName } from "./realtime/redis-adapter.ts";
 
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch(
-  (error: Error) => {
-    logger.error(`Vigil could not open its database: ${error.message}`);
-    if (!config.databaseUrl) {
-      logger.error(
-        `Is another Vigil process using ${config.dataDir}? Only one process may open an embedded database.`,
-      );
-    }
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  onEmbeddedDatabaseLost(error) {
+    // Nothing can be recorded without it. Exit, so the service manager restarts Vigil: devices and
+    // tablets keep every entry not yet acknowledged and send it again (the lock is already released).
+    logger.fatal(`The embedded database stopped: ${error.message}. Vigil exits to be restarted.`);
     process.exit(1);
   },
-);
+}).catch((error: Error) => {
+  logger.error(`Vigil could not open its database: ${error.message}`);
+  if (!config.databaseUrl) {
+    logger.error(
+      `Is another Vigil process using ${config.dataDir}? Only one process may open an embedded database.`,
+    );
+  }
+  process.exit(1);
+});
 const redis = config.redisUrl
   ? await connectRedisAdapter({
       url: config.redisUrl,

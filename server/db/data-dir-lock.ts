@@ -41,7 +41,12 @@ export function lockDataDir(dataDir: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, content, { flag: "wx" });
-      return () => fs.rmSync(file, { force: true });
+      // Once only: a second call could remove the lock of a process that took the directory since.
+      let held = true;
+      return () => {
+        if (held) fs.rmSync(file, { force: true });
+        held = false;
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const [pidText, startTime] = fs.readFileSync(file, "utf8").split("\n");

@@ -24,6 +24,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** A dumped PGlite data directory (tarball) to start from: tests copy a migrated template this way. */
   loadDataDir?: Blob;
+  /** PGlite only: its thread ended without being closed (the data directory's lock is released first). */
+  onEmbeddedDatabaseLost?: (error: Error) => void;
 }
 
 /** PostgreSQL when a URL is given, otherwise embedded PGlite in dataDir (one process per directory). */
@@ -41,10 +43,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     unlock = lockDataDir(options.dataDir);
   }
   // Its own thread (pglite-thread.ts): the sockets are served while a statement runs.
-  const lite = await PGliteThread.start({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: await options.loadDataDir.arrayBuffer() } : {}),
-  }).catch((error: unknown) => {
+  const lite = await PGliteThread.start(
+    {
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: await options.loadDataDir.arrayBuffer() } : {}),
+    },
+    {
+      onLost(error) {
+        unlock();
+        options.onEmbeddedDatabaseLost?.(error);
+      },
+    },
+  ).catch((error: unknown) => {
     unlock();
     throw error;
   });

@@ -41,6 +41,14 @@ function tsxEsmApi(): string {
   return pathToFileURL(requireEntry.replace(/\.cjs$/, ".mjs")).href;
 }
 
+export interface PGliteThreadEvents {
+  /**
+   * The thread ended, or failed, without being closed: every query from now on fails. Called once. The
+   * server cannot go on without its database; its answer is to exit, so its service manager restarts it.
+   */
+  onLost?: (error: Error) => void;
+}
+
 /**
  * Embedded PGlite on a worker thread, queried by message: its statements no longer run on the thread that
  * serves the sockets. Requests are answered in the order sent (the worker takes them one at a time).
@@ -50,8 +58,10 @@ export class PGliteThread {
   readonly #pending = new Map<number, Pending>();
   #nextId = 1;
   #failed: Error | undefined;
+  #ready = false;
+  #closing = false;
 
-  private constructor(worker: Worker) {
+  private constructor(worker: Worker, events: PGliteThreadEvents) {
     this.#worker = worker;
     worker.on("message", (response: PGliteResponse) => {
       const pending = this.#pending.get(response.id);
@@ -61,15 +71,17 @@ export class PGliteThread {
       else pending.reject(new PGliteError(response.error));
     });
     const fail = (error: Error) => {
+      const first = this.#failed === undefined;
       this.#failed ??= error;
       for (const pending of this.#pending.values()) pending.reject(error);
       this.#pending.clear();
+      if (first && this.#ready && !this.#closing) events.onLost?.(this.#failed);
     };
     worker.on("error", fail);
     worker.on("exit", (code) => fail(new Error(`the embedded database thread exited (code ${code})`)));
   }
 
-  static async start(options: PGliteWorkerOptions): Promise<PGliteThread> {
+  static async start(options: PGliteWorkerOptions, events: PGliteThreadEvents = {}): Promise<PGliteThread> {
     const worker = new Worker(bootstrap, {
       eval: true,
       execArgv: [],
@@ -80,11 +92,12 @@ export class PGliteThread {
       },
       transferList: options.loadDataDir ? [options.loadDataDir] : [],
     });
-    const thread = new PGliteThread(worker);
+    const thread = new PGliteThread(worker, events);
     // The worker says it is ready (id 0) once PGlite has opened its data directory.
     await new Promise<void>((resolve, reject) => {
       thread.#pending.set(0, { resolve: () => resolve(), reject });
     });
+    thread.#ready = true;
     return thread;
   }
 
@@ -111,7 +124,12 @@ export class PGliteThread {
 
   /** Closes PGlite (it flushes its files) and ends the thread. */
   async close(): Promise<void> {
-    if (!this.#failed) await this.#request({ type: "close" });
+    this.#closing = true;
+    // A thread that ends while it closes has closed.
+    if (!this.#failed)
+      await this.#request({ type: "close" }).catch((error: unknown) => {
+        if (!this.#failed) throw error;
+      });
     this.#failed ??= new Error("the embedded database is closed");
     await this.#worker.terminate();
   }
