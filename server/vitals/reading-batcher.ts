@@ -85,6 +85,10 @@ export class ReadingBatcher {
 
   #flush(): void {
     while (this.#queue.length > 0 && this.#inflight < this.options.maxConcurrent) {
+      // While a batch is being written, a few readings wait to join the next one rather than start their
+      // own: each batch costs its round trips whatever its size, and at a clinic's pace (hundreds of readings
+      // a second, a few per batch) those round trips were most of the sockets' thread's time.
+      if (this.#inflight > 0 && this.#queue.length < this.options.minSplitBatch) return;
       const batch = this.#nextBatch();
       this.#inflight++;
       void this.#run(batch).finally(() => {

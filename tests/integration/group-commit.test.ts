@@ -83,6 +83,31 @@ describe("group commit of readings", () => {
     expect(await verifyChain(ctx.db)).toMatchObject({ ok: true, unsealed: 0 });
   });
 
+  it("lets readings that arrive while a batch is written wait and share the next batch", async () => {
+    const sessions = await Promise.all(["gc-wait-1", "gc-wait-2", "gc-wait-3"].map(newSession));
+    const first = recordVitals(ctx, nurse, sessions[0]!, reading());
+    let firstAnswered = false;
+    void first.then(() => {
+      firstAnswered = true;
+    });
+    const later: Promise<unknown>[] = [];
+    const lockedWhileFirstPending: boolean[] = [];
+    // Two readings arrive while the first batch writes, then a third: on PostgreSQL a free connection
+    // would let each start its own batch at once; they wait for the first to finish and go together.
+    probe.onNextReadingInsert = () => {
+      later.push(recordVitals(ctx, nurse, sessions[1]!, reading()));
+      later.push(recordVitals(ctx, nurse, sessions[2]!, reading()));
+      setImmediate(() => later.push(recordVitals(ctx, nurse, sessions[1]!, reading())));
+      probe.onNextSessionLock = () => lockedWhileFirstPending.push(!firstAnswered);
+    };
+    const before = probe.auditInserts;
+    await first;
+    expect(later).toHaveLength(3);
+    await Promise.all(later);
+    expect(lockedWhileFirstPending).toEqual([false]);
+    expect(probe.auditInserts - before).toBe(2);
+  });
+
   it("fails only the job that is refused, answering it with its own error", async () => {
     const [open, closed] = await Promise.all([newSession("gc-4"), newSession("gc-5")]);
     await ctx.db

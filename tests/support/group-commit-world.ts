@@ -7,6 +7,7 @@ import {
   type QueryResult,
   RawNode,
   type RootOperationNode,
+  TableNode,
   type UnknownRow,
   ValueNode,
   ValuesNode,
@@ -30,7 +31,20 @@ export class BatchProbe implements KyselyPlugin {
   auditInserts = 0;
   readingInserts = 0;
   failNextMultiRowReadingInsert = false;
+  /** Called as the next batch's readings insert is built, i.e. while that batch is being written. */
+  onNextReadingInsert: (() => void) | undefined;
+  /** Called as the next batch locks its sessions, i.e. as that batch starts. */
+  onNextSessionLock: (() => void) | undefined;
   transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
+    if (node.kind === "SelectQueryNode" && this.onNextSessionLock) {
+      const from = node.from?.froms[0];
+      const locking = (node.endModifiers?.length ?? 0) > 0; // FOR UPDATE
+      if (from && TableNode.is(from) && from.table.identifier.name === "infusion_sessions" && locking) {
+        const hook = this.onNextSessionLock;
+        this.onNextSessionLock = undefined;
+        hook();
+      }
+    }
     if (node.kind === "InsertQueryNode") {
       const table = node.into?.table.identifier.name;
       const rows = rowCount(node.values);
@@ -39,7 +53,12 @@ export class BatchProbe implements KyselyPlugin {
       const intoAudit = (n: OperationNode) =>
         InsertQueryNode.is(n) && n.into?.table.identifier.name === "audit_log";
       if (table === "audit_log" || withInserts.some(intoAudit)) this.auditInserts++;
-      if (table === "vitals_readings") this.readingInserts++;
+      if (table === "vitals_readings") {
+        this.readingInserts++;
+        const hook = this.onNextReadingInsert;
+        this.onNextReadingInsert = undefined;
+        hook?.();
+      }
       if (table === "vitals_readings" && rows > 1 && this.failNextMultiRowReadingInsert) {
         this.failNextMultiRowReadingInsert = false;
         throw new Error("injected batch failure");
