@@ -40,13 +40,40 @@ export async function effectiveKeyedProfile(db: Db, sessionId: string): Promise<
   return (await effectiveProfiles(db, [sessionId])).get(sessionId)!;
 }
 
+/** Parsed profiles by key: a version is never changed (append-only), so a key always names the same profile. */
+const parsedByKey = new Map<string, ThresholdProfile>();
+const parsedCapacity = 1_000;
+
+/**
+ * The profiles some keys name, parsed once per process: each batch needs its sessions' profiles, and
+ * reading and parsing the same JSON again on every batch cost more than the rest of the lookup.
+ */
+export async function profilesByKeys(db: Db, keys: Iterable<string>): Promise<Map<string, ThresholdProfile>> {
+  const result = new Map<string, ThresholdProfile>();
+  const missing: string[] = [];
+  for (const key of new Set(keys)) {
+    const known = key === builtInProfileKey ? defaultProfile : parsedByKey.get(key);
+    if (known) result.set(key, known);
+    else missing.push(key);
+  }
+  if (missing.length === 0) return result;
+  const rows = await db
+    .selectFrom("threshold_profile_versions")
+    .select(["id", "profile"])
+    .where("id", "in", missing)
+    .execute();
+  for (const row of rows) {
+    const profile = parseProfile(row.profile);
+    if (parsedByKey.size >= parsedCapacity) parsedByKey.delete(parsedByKey.keys().next().value!);
+    parsedByKey.set(row.id, profile);
+    result.set(row.id, profile);
+  }
+  const unknown = missing.find((key) => !result.has(key));
+  if (unknown !== undefined) throw new Error(`no threshold profile version ${unknown}`);
+  return result;
+}
+
 /** The profile a key names (versions are append-only, so a key always names the same profile). */
 export async function profileByKey(db: Db, key: string): Promise<ThresholdProfile> {
-  if (key === builtInProfileKey) return defaultProfile;
-  const row = await db
-    .selectFrom("threshold_profile_versions")
-    .select("profile")
-    .where("id", "=", key)
-    .executeTakeFirstOrThrow();
-  return parseProfile(row.profile);
+  return (await profilesByKeys(db, [key])).get(key)!;
 }

@@ -10,12 +10,12 @@ import {
   loadOpenAlertRows,
   type OpenAlertRows,
 } from "../alerts/apply-events.ts";
-import { effectiveProfiles, type KeyedProfile } from "../alerts/effective-profiles.ts";
+import type { KeyedProfile } from "../alerts/effective-profiles.ts";
 import { openAlertRowsOf } from "../alerts/repo.ts";
 import { recordsetMinRows } from "../db/recordset.ts";
 import type { Database } from "../db/schema.ts";
 import type { CachedEngine, EngineCache } from "./engine-cache.ts";
-import { loadSnapshots, type Snapshot } from "./engine-snapshots.ts";
+import { loadEngines, type Snapshot } from "./engine-snapshots.ts";
 import { type PreStepped, reusableStep } from "./pre-stepped.ts";
 
 /** Readings a snapshot may fall behind by before one is written anyway (bounds a cold node's replay). */
@@ -52,14 +52,10 @@ export class EngineBatch {
     sessions: InfusionSession[],
     cache: EngineCache,
   ): Promise<EngineBatch> {
-    const ids = sessions.map((s) => s.id);
-    const [profiles, snapshots] = await Promise.all([
-      effectiveProfiles(trx, ids),
-      loadSnapshots(
-        trx,
-        sessions.map((s) => ({ session: s, cached: cache.get(s.id) })),
-      ),
-    ]);
+    const { profiles, engines: snapshots } = await loadEngines(
+      trx,
+      sessions.map((s) => ({ session: s, cached: cache.get(s.id) })),
+    );
     const stepped = new Map<string, Stepped>();
     for (const session of sessions) {
       const loaded = snapshots.get(session.id);

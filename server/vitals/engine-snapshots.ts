@@ -1,8 +1,7 @@
-import type { Transaction } from "kysely";
-import type { ThresholdProfile } from "../../shared/clinical/engine/profile.ts";
+import { sql, type Transaction } from "kysely";
 import { type EngineState, parseState } from "../../shared/clinical/engine/state.ts";
 import type { InfusionSession } from "../../shared/schemas/session.ts";
-import { profileByKey } from "../alerts/effective-profiles.ts";
+import { builtInProfileKey, type KeyedProfile, profilesByKeys } from "../alerts/effective-profiles.ts";
 import { readingsAfter, replay } from "../alerts/engine-replay.ts";
 import type { Database } from "../db/schema.ts";
 import type { CachedEngine } from "./engine-cache.ts";
@@ -22,26 +21,57 @@ export interface LoadedEngine {
   sinceSnapshot: number;
 }
 
+interface SessionMeta {
+  session_id: string;
+  /** The stored snapshot's (null: the session has none yet). */
+  version: number | null;
+  as_of_seq: number | null;
+  profile_key: string | null;
+  next_due_at: Date | string | null;
+  /** The session's latest profile override, and the clinic's latest profile (their version ids). */
+  override_key: string | null;
+  clinic_key: string | null;
+}
+
+/**
+ * What a batch needs to step its (locked) sessions' engines, in one round trip: each one's effective
+ * profile and its current engine state (see loadSnapshots). Profiles come by key from profilesByKeys.
+ */
+export async function loadEngines(
+  trx: Transaction<Database>,
+  entries: { session: InfusionSession; cached: CachedEngine | undefined }[],
+): Promise<{ profiles: Map<string, KeyedProfile>; engines: Map<string, LoadedEngine> }> {
+  if (entries.length === 0) return { profiles: new Map(), engines: new Map() };
+  const ids = sql.join(entries.map((e) => sql`(${e.session.id}::uuid)`));
+  const { rows } = await sql<SessionMeta>`
+    select v.id as session_id, e.version, e.as_of_seq, e.profile_key, e.next_due_at,
+      (select p.id from threshold_profile_versions p where p.scope = 'session' and p.session_id = v.id
+        order by p.changed_at desc limit 1) as override_key,
+      (select p.id from threshold_profile_versions p where p.scope = 'clinic'
+        order by p.changed_at desc limit 1) as clinic_key
+    from (values ${ids}) as v(id)
+    left join alert_engine_states e on e.session_id = v.id`.execute(trx);
+  const keyOf = new Map(rows.map((r) => [r.session_id, r.override_key ?? r.clinic_key ?? builtInProfileKey]));
+  const parsed = await profilesByKeys(trx, keyOf.values());
+  const profiles = new Map<string, KeyedProfile>();
+  for (const [id, key] of keyOf) profiles.set(id, { key, profile: parsed.get(key)! });
+  const metas = rows.filter((r): r is SnapshotMeta => r.version !== null && r.as_of_seq !== null);
+  return { profiles, engines: await loadSnapshots(trx, entries, metas) };
+}
+
+type SnapshotMeta = SessionMeta & { version: number; as_of_seq: number };
+
 /**
  * The current engine state of each session that has one (the sessions are locked by the caller): the
  * node's cached copy if the snapshot was not rewritten since, else the snapshot, with the readings stepped
  * since (by any node) replayed onto it. Only snapshots without a current copy are read in full.
  */
-export async function loadSnapshots(
+async function loadSnapshots(
   trx: Transaction<Database>,
   entries: { session: InfusionSession; cached: CachedEngine | undefined }[],
+  metas: SnapshotMeta[],
 ): Promise<Map<string, LoadedEngine>> {
   const result = new Map<string, LoadedEngine>();
-  if (entries.length === 0) return result;
-  const metas = await trx
-    .selectFrom("alert_engine_states")
-    .select(["session_id", "version", "as_of_seq", "profile_key", "next_due_at"])
-    .where(
-      "session_id",
-      "in",
-      entries.map((e) => e.session.id),
-    )
-    .execute();
   const metaOf = new Map(metas.map((m) => [m.session_id, m]));
   const bases = new Map<string, { state: EngineState | undefined; from: number; since: number }>();
   for (const { session, cached } of entries) {
@@ -69,7 +99,8 @@ export async function loadSnapshots(
     [...bases].filter(([id, b]) => seqOf.get(id)! > b.from).map(([id, b]) => [id, b.from]),
   );
   const replays = await readingsAfter(trx, behind);
-  const profiles = new Map<string, ThresholdProfile>();
+  const replayKeys = [...replays.keys()].flatMap((id) => metaOf.get(id)?.profile_key ?? []);
+  const profiles = await profilesByKeys(trx, replayKeys);
   for (const [id, base] of bases) {
     const meta = metaOf.get(id)!;
     let state = base.state!;
@@ -77,9 +108,7 @@ export async function loadSnapshots(
     if (inputs.length > 0) {
       // Readings after a snapshot were stepped under its profile key (a batch under another writes one).
       if (meta.profile_key === null) throw new Error(`engine snapshot of ${id} has readings but no profile`);
-      const profile = profiles.get(meta.profile_key) ?? (await profileByKey(trx, meta.profile_key));
-      profiles.set(meta.profile_key, profile);
-      state = replay(state, inputs, profile);
+      state = replay(state, inputs, profiles.get(meta.profile_key)!);
     }
     result.set(id, {
       state,

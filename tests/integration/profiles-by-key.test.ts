@@ -1,0 +1,68 @@
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { builtInProfileKey, profilesByKeys } from "../../server/alerts/effective-profiles.ts";
+import { appendProfileVersion } from "../../server/alerts/profiles-repo.ts";
+import type { DatabaseHandle } from "../../server/db/database.ts";
+import { migrateToLatest } from "../../server/db/migrate.ts";
+import { ensureDemoAccounts } from "../../server/demo/accounts.ts";
+import { defaultProfile } from "../../shared/clinical/engine/profile.ts";
+import { testDatabase } from "../support/test-database.ts";
+
+/** Counts the statements run through it. */
+class QueryCount implements KyselyPlugin {
+  n = 0;
+  transformQuery({ node }: PluginTransformQueryArgs) {
+    this.n++;
+    return node;
+  }
+  async transformResult({ result }: PluginTransformResultArgs) {
+    return result;
+  }
+}
+
+let handle: DatabaseHandle;
+let drop: () => Promise<void>;
+beforeAll(async () => {
+  const store = await testDatabase();
+  drop = store.drop;
+  handle = await store.open();
+  await migrateToLatest(handle.db);
+});
+afterAll(async () => {
+  await handle.close();
+  await drop();
+});
+
+describe("threshold profiles by version key", () => {
+  it("reads and parses a version once, then answers from memory; the built-in needs no query", async () => {
+    const { admin } = await ensureDemoAccounts(handle.db);
+    const stricter = structuredClone(defaultProfile);
+    stricter.vitals.hr!.levels.push({ op: ">=", value: 105, priority: "medium" });
+    await appendProfileVersion(handle.db, {
+      sessionId: null,
+      profile: stricter,
+      reason: "Cardiology advice",
+      changedBy: admin.id,
+      changedAt: new Date(),
+    });
+    const { id } = await handle.db
+      .selectFrom("threshold_profile_versions")
+      .select("id")
+      .executeTakeFirstOrThrow();
+    const count = new QueryCount();
+    const db = handle.db.withPlugin(count);
+    const first = await profilesByKeys(db, [id, builtInProfileKey, id]);
+    expect(count.n).toBe(1);
+    expect(first.get(id)).toEqual(stricter);
+    expect(first.get(builtInProfileKey)).toBe(defaultProfile);
+    const again = await profilesByKeys(db, [id]);
+    expect(count.n).toBe(1);
+    expect(again.get(id)).toBe(first.get(id));
+  });
+
+  it("refuses a key no version has", async () => {
+    await expect(profilesByKeys(handle.db, [crypto.randomUUID()])).rejects.toThrow(
+      "no threshold profile version",
+    );
+  });
+});
