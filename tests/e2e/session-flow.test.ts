@@ -64,6 +64,8 @@ describe("a session from the nurse's chair to the physician's signature", () => 
 
     // A reading over the limit reaches the physician without a reload.
     await recordVitals(nurse, { sbp: 205, dbp: 104, hr: 96, spo2: 97, rr: 16 });
+    // The nurse's own table first: a failure below is then the physician's screen, not the entry.
+    await expect.poll(() => nurse.getByRole("cell", { name: "205/104" }).count()).toBeGreaterThan(0);
     const alerts = physician.getByRole("list", { name: "Alerts" });
     await alerts.getByText(/Systolic BP 205/).waitFor();
     expect(await checkA11y(physician, "session (physician, alert)")).toEqual([]);
