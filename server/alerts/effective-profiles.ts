@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
 import { defaultProfile, parseProfile, type ThresholdProfile } from "../../shared/clinical/engine/profile.ts";
 import type { Database } from "../db/schema.ts";
 
@@ -12,28 +12,36 @@ export interface KeyedProfile {
 
 export const builtInProfileKey = "default";
 
+/**
+ * SQL for the version key of a session's effective profile: its latest override, else the clinic's
+ * latest profile, else null (the built-in one). `sessionId` is a uuid expression, e.g. a column.
+ */
+export function effectiveProfileKeySql(sessionId: RawBuilder<unknown>): RawBuilder<string | null> {
+  return sql<string | null>`coalesce(
+    (select p.id from threshold_profile_versions p where p.scope = 'session' and p.session_id = ${sessionId}
+      order by p.changed_at desc limit 1),
+    (select p.id from threshold_profile_versions p where p.scope = 'clinic'
+      order by p.changed_at desc limit 1))`;
+}
+
 /** The effective profile of several sessions: each session's latest override, else the clinic's latest. */
 export async function effectiveProfiles(db: Db, sessionIds: string[]): Promise<Map<string, KeyedProfile>> {
   if (sessionIds.length === 0) return new Map();
-  // One round trip: each session's latest override, and the clinic's latest profile (session_id null).
-  const { rows } = await sql<{ id: string; session_id: string | null; profile: unknown }>`
-    (select distinct on (session_id) id, session_id, profile from threshold_profile_versions
-      where scope = 'session' and session_id in (${sql.join(sessionIds.map((id) => sql`${id}::uuid`))})
-      order by session_id, changed_at desc)
-    union all
-    (select id, null, profile from threshold_profile_versions where scope = 'clinic'
-      order by changed_at desc limit 1)`.execute(db);
-  const clinic = rows.find((r) => r.session_id === null);
-  const fallback = clinic
-    ? { key: clinic.id, profile: parseProfile(clinic.profile) }
-    : { key: builtInProfileKey, profile: defaultProfile };
-  const result = new Map<string, KeyedProfile>();
-  for (const row of rows) {
-    if (row.session_id !== null)
-      result.set(row.session_id, { key: row.id, profile: parseProfile(row.profile) });
-  }
-  for (const id of sessionIds) if (!result.has(id)) result.set(id, fallback);
-  return result;
+  const ids = sql.join(sessionIds.map((id) => sql`(${id}::uuid)`));
+  const { rows } = await sql<{ session_id: string; profile_key: string | null }>`
+    select v.id as session_id, ${effectiveProfileKeySql(sql.ref("v.id"))} as profile_key
+    from (values ${ids}) as v(id)`.execute(db);
+  return keyedProfiles(db, rows);
+}
+
+/** Each session's profile, from its effective profile's key (null: the built-in profile). */
+export async function keyedProfiles(
+  db: Db,
+  rows: { session_id: string; profile_key: string | null }[],
+): Promise<Map<string, KeyedProfile>> {
+  const keyOf = new Map(rows.map((r) => [r.session_id, r.profile_key ?? builtInProfileKey]));
+  const parsed = await profilesByKeys(db, keyOf.values());
+  return new Map([...keyOf].map(([id, key]) => [id, { key, profile: parsed.get(key)! }]));
 }
 
 export async function effectiveKeyedProfile(db: Db, sessionId: string): Promise<KeyedProfile> {

@@ -1,7 +1,12 @@
 import { sql, type Transaction } from "kysely";
 import { type EngineState, parseState } from "../../shared/clinical/engine/state.ts";
 import type { InfusionSession } from "../../shared/schemas/session.ts";
-import { builtInProfileKey, type KeyedProfile, profilesByKeys } from "../alerts/effective-profiles.ts";
+import {
+  effectiveProfileKeySql,
+  type KeyedProfile,
+  keyedProfiles,
+  profilesByKeys,
+} from "../alerts/effective-profiles.ts";
 import { readingsAfter, replay } from "../alerts/engine-replay.ts";
 import type { Database } from "../db/schema.ts";
 import type { CachedEngine } from "./engine-cache.ts";
@@ -26,11 +31,11 @@ interface SessionMeta {
   /** The stored snapshot's (null: the session has none yet). */
   version: number | null;
   as_of_seq: number | null;
-  profile_key: string | null;
+  /** The key of the profile the readings after the snapshot were stepped under. */
+  snapshot_profile_key: string | null;
   next_due_at: Date | string | null;
-  /** The session's latest profile override, and the clinic's latest profile (their version ids). */
-  override_key: string | null;
-  clinic_key: string | null;
+  /** The key of the session's effective profile now (null: the built-in one). */
+  profile_key: string | null;
 }
 
 /**
@@ -44,17 +49,11 @@ export async function loadEngines(
   if (entries.length === 0) return { profiles: new Map(), engines: new Map() };
   const ids = sql.join(entries.map((e) => sql`(${e.session.id}::uuid)`));
   const { rows } = await sql<SessionMeta>`
-    select v.id as session_id, e.version, e.as_of_seq, e.profile_key, e.next_due_at,
-      (select p.id from threshold_profile_versions p where p.scope = 'session' and p.session_id = v.id
-        order by p.changed_at desc limit 1) as override_key,
-      (select p.id from threshold_profile_versions p where p.scope = 'clinic'
-        order by p.changed_at desc limit 1) as clinic_key
+    select v.id as session_id, e.version, e.as_of_seq, e.profile_key as snapshot_profile_key, e.next_due_at,
+      ${effectiveProfileKeySql(sql.ref("v.id"))} as profile_key
     from (values ${ids}) as v(id)
     left join alert_engine_states e on e.session_id = v.id`.execute(trx);
-  const keyOf = new Map(rows.map((r) => [r.session_id, r.override_key ?? r.clinic_key ?? builtInProfileKey]));
-  const parsed = await profilesByKeys(trx, keyOf.values());
-  const profiles = new Map<string, KeyedProfile>();
-  for (const [id, key] of keyOf) profiles.set(id, { key, profile: parsed.get(key)! });
+  const profiles = await keyedProfiles(trx, rows);
   const metas = rows.filter((r): r is SnapshotMeta => r.version !== null && r.as_of_seq !== null);
   return { profiles, engines: await loadSnapshots(trx, entries, metas) };
 }
@@ -99,7 +98,7 @@ async function loadSnapshots(
     [...bases].filter(([id, b]) => seqOf.get(id)! > b.from).map(([id, b]) => [id, b.from]),
   );
   const replays = await readingsAfter(trx, behind);
-  const replayKeys = [...replays.keys()].flatMap((id) => metaOf.get(id)?.profile_key ?? []);
+  const replayKeys = [...replays.keys()].flatMap((id) => metaOf.get(id)?.snapshot_profile_key ?? []);
   const profiles = await profilesByKeys(trx, replayKeys);
   for (const [id, base] of bases) {
     const meta = metaOf.get(id)!;
@@ -107,14 +106,15 @@ async function loadSnapshots(
     const inputs = replays.get(id) ?? [];
     if (inputs.length > 0) {
       // Readings after a snapshot were stepped under its profile key (a batch under another writes one).
-      if (meta.profile_key === null) throw new Error(`engine snapshot of ${id} has readings but no profile`);
-      state = replay(state, inputs, profiles.get(meta.profile_key)!);
+      const key = meta.snapshot_profile_key;
+      if (key === null) throw new Error(`engine snapshot of ${id} has readings but no profile`);
+      state = replay(state, inputs, profiles.get(key)!);
     }
     result.set(id, {
       state,
       snapshot: {
         version: meta.version,
-        profileKey: meta.profile_key,
+        profileKey: meta.snapshot_profile_key,
         dueAt: meta.next_due_at === null ? null : new Date(meta.next_due_at).getTime(),
       },
       sinceSnapshot: base.since + inputs.length,
