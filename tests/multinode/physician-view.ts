@@ -45,6 +45,9 @@ export async function watchSession(
   let seq = -1;
   let refetches = 0;
   let syncing: Promise<void> | null = null;
+  /** Seqs of the events applied while a snapshot was being fetched: they count once it is in. */
+  const appliedWhileSyncing = new Set<number>();
+  let gapAfterSnapshot = false;
   const readings = new Map<string, VitalsReading>();
   const alerts = new Map<string, Alert>();
   const live: LiveEvent[] = [];
@@ -62,12 +65,21 @@ export async function watchSession(
     for (const r of detail.vitals) readings.set(r.id, r);
     for (const a of detail.alerts) alerts.set(a.id, a);
     seq = Math.max(seq, detail.session.seq);
+    // An event that arrived during the fetch and is newer than the snapshot was applied: count it, and
+    // any that follow it without a gap. A gap left after them means something is missing: fetch again.
+    while (appliedWhileSyncing.delete(seq + 1)) seq++;
+    gapAfterSnapshot = [...appliedWhileSyncing].some((s) => s > seq);
+    appliedWhileSyncing.clear();
   }
   function resync(): void {
     syncing ??= refetch()
       .catch(() => {}) // the next event or reconnection tries again
       .finally(() => {
         syncing = null;
+        if (gapAfterSnapshot) {
+          gapAfterSnapshot = false;
+          resync();
+        }
         changed();
       });
   }
@@ -77,6 +89,7 @@ export async function watchSession(
     if (syncing) {
       // The snapshot being fetched may or may not contain it: apply it too (idempotent by id).
       update();
+      appliedWhileSyncing.add(event.seq);
       return;
     }
     if (event.seq <= seq) return;
