@@ -78,4 +78,21 @@ describe("the session detail with an offline copy", () => {
     await clearSessionSnapshots();
     expect(await loadSessionSnapshot(id)).toBeUndefined();
   });
+
+  it("asks again when live events newer than the answer arrived while it was on its way", async () => {
+    const answers = [5, 7].map((seq) => makeDetail({ session: { ...detail.session, seq } }));
+    const fetch = vi.fn(async () => new Response(JSON.stringify(answers.shift()), { status: 200 }));
+    vi.stubGlobal("fetch", fetch);
+    client.setQueryData(sessionDetailKey(id), makeDetail({ session: { ...detail.session, seq: 6 } }));
+    const shown = await client.fetchQuery(sessionQueryOptions(id));
+    expect(shown.session.seq).toBe(7);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it("takes the answer at once when nothing newer is shown", async () => {
+    serverAnswers(makeDetail({ session: { ...detail.session, seq: 5 } }));
+    client.setQueryData(sessionDetailKey(id), makeDetail({ session: { ...detail.session, seq: 5 } }));
+    expect((await client.fetchQuery(sessionQueryOptions(id))).session.seq).toBe(5);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
 });

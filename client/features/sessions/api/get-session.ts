@@ -46,8 +46,19 @@ async function getSessionOrSnapshot(
 export const sessionQueryOptions = (id: string) =>
   queryOptions({
     queryKey: sessionDetailKey(id),
-    queryFn: ({ signal, client }) =>
-      getSessionOrSnapshot(id, signal, client.getQueryData(sessionDetailKey(id)) !== undefined),
+    queryFn: async ({ signal, client }) => {
+      const shown = () => client.getQueryData<SessionDetail>(sessionDetailKey(id));
+      let detail = await getSessionOrSnapshot(id, signal, shown() !== undefined);
+      // Live events applied while this was on its way may be newer than it, and the answer would take
+      // them off the screen until the next event. The server publishes only after it commits, so asking
+      // again brings them.
+      for (let again = 0; again < 3 && !snapshotSavedAt(detail); again++) {
+        const seq = shown()?.session.seq;
+        if (seq === undefined || seq <= detail.session.seq) break;
+        detail = await getSessionOrSnapshot(id, signal, true);
+      }
+      return detail;
+    },
     // offline, one attempt is made (it may answer from the copy); retries wait for the network
     networkMode: "offlineFirst",
     refetchOnReconnect: (query) => (snapshotSavedAt(query.state.data) ? "always" : true),
