@@ -27,10 +27,9 @@ export function effectiveProfileKeySql(sessionId: RawBuilder<unknown>): RawBuild
 /** The effective profile of several sessions: each session's latest override, else the clinic's latest. */
 export async function effectiveProfiles(db: Db, sessionIds: string[]): Promise<Map<string, KeyedProfile>> {
   if (sessionIds.length === 0) return new Map();
-  const ids = sql.join(sessionIds.map((id) => sql`(${id}::uuid)`));
   const { rows } = await sql<{ session_id: string; profile_key: string | null }>`
     select v.id as session_id, ${effectiveProfileKeySql(sql.ref("v.id"))} as profile_key
-    from (values ${ids}) as v(id)`.execute(db);
+    from unnest(${sessionIds}::uuid[]) as v(id)`.execute(db);
   return keyedProfiles(db, rows);
 }
 

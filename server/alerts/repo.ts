@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Alert } from "../../shared/schemas/alert.ts";
 import { actorsById } from "../auth/actors.ts";
+import { fixedStatement } from "../db/fixed-statement.ts";
 import type { Database } from "../db/schema.ts";
 import type { AlertsTable } from "../db/tables/alerts.ts";
 import { iso, isoOrNull } from "../db/time.ts";
@@ -47,15 +48,13 @@ export async function openAlertRows(db: Db, sessionId: string): Promise<AlertsTa
 export async function openAlertRowsOf(db: Db, sessionIds: string[]): Promise<Map<string, AlertsTable[]>> {
   const result = new Map(sessionIds.map((id) => [id, [] as AlertsTable[]]));
   if (sessionIds.length === 0) return result;
-  const rows = await db
-    .selectFrom("alerts")
-    .selectAll()
-    .where("session_id", "in", sessionIds)
-    .where("status", "=", "open")
-    .execute();
-  for (const row of rows) result.get(row.session_id)?.push(row);
+  for (const row of await openAlertRowsIn(db, [sessionIds])) result.get(row.session_id)?.push(row);
   return result;
 }
+
+const openAlertRowsIn = fixedStatement<AlertsTable>(
+  "select * from alerts where session_id = any($1::uuid[]) and status = 'open'",
+);
 
 export async function listAlerts(db: Db, sessionId: string): Promise<Alert[]> {
   const rows = await db

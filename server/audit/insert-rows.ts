@@ -54,17 +54,29 @@ export async function insertAuditRows(
  */
 export function auditRowsInsert(db: QueryCreator<Database>, rows: readonly NewAuditRow[]) {
   if (rows.length < recordsetMinRows) return db.insertInto("audit_log").values(rows.map(rowValues));
-  const json = `[${rows.map(rowJson).join(",")}]`;
   return db
     .insertInto("audit_log")
     .columns(insertColumns)
     .expression(
       sql`select ${sql.join(insertColumns.map((c) => sql.ref(c)))}
-        from jsonb_to_recordset(${json}::jsonb) as r(
-          at timestamptz, actor_id uuid, actor_name text, action text, entity text,
-          entity_id text, session_id uuid, before jsonb, after jsonb)`,
+        from jsonb_to_recordset(${auditRowsJson(rows)}::jsonb) as r(${sql.raw(recordsetColumns)})`,
     );
 }
+
+/** jsonb_to_recordset's column definitions for audit rows. */
+const recordsetColumns =
+  "at timestamptz, actor_id uuid, actor_name text, action text, entity text, entity_id text, session_id uuid, before jsonb, after jsonb";
+
+/** The rows as the one jsonb array an append reads them from. */
+export const auditRowsJson = (rows: readonly NewAuditRow[]): string => `[${rows.map(rowJson).join(",")}]`;
+
+/**
+ * The INSERT of the audit rows in a statement's parameter `param` (auditRowsJson's text), as a fixed text
+ * for a data-modifying WITH of another statement (see fixedStatement).
+ */
+export const auditAppendSql = (param: string): string =>
+  `insert into audit_log (${insertColumns.join(", ")})
+  select ${insertColumns.join(", ")} from jsonb_to_recordset(${param}::jsonb) as r(${recordsetColumns})`;
 
 const storedText = (json: string): string | null => (json === "null" ? null : json);
 

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
 import type { InfusionSession, Phase } from "../../shared/schemas/session.ts";
+import { fixedStatement } from "../db/fixed-statement.ts";
 import type { Database } from "../db/schema.ts";
 import type { InfusionSessionsTable } from "../db/tables/sessions.ts";
 import { iso, isoOrNull } from "../db/time.ts";
@@ -107,6 +108,12 @@ export async function reserveSeqs(
   return Array.from({ length: count }, (_, i) => row.seq - count + 1 + i);
 }
 
+/** lockSessions' statement. */
+const lockedSessionRows = fixedStatement<Selectable<InfusionSessionsTable>>(`
+  select * from infusion_sessions
+  where id = any($1::uuid[]) or (chair = any($2::text[]) and phase <> 'discharged')
+  order by id for update`);
+
 /**
  * Locks several sessions for a batched write, in id order so that two batches (on any node) that share
  * sessions always take their locks in the same order and cannot deadlock. With chairs, the active (not
@@ -119,19 +126,6 @@ export async function lockSessions(
 ): Promise<Map<string, InfusionSession>> {
   const unique = [...new Set(ids)].sort();
   if (unique.length === 0 && activeInChairs.length === 0) return new Map();
-  const rows = await trx
-    .selectFrom("infusion_sessions")
-    .selectAll()
-    .where((eb) => {
-      const byId = unique.length > 0 ? [eb("id", "in", unique)] : [];
-      const byChair =
-        activeInChairs.length > 0
-          ? [eb.and([eb("chair", "in", activeInChairs), eb("phase", "<>", "discharged")])]
-          : [];
-      return eb.or([...byId, ...byChair]);
-    })
-    .orderBy("id")
-    .forUpdate()
-    .execute();
+  const rows = await lockedSessionRows(trx, [unique, [...activeInChairs]]);
   return new Map(rows.map((row) => [row.id, toSession(row)]));
 }

@@ -47,11 +47,11 @@ export async function loadEngines(
   entries: { session: InfusionSession; cached: CachedEngine | undefined }[],
 ): Promise<{ profiles: Map<string, KeyedProfile>; engines: Map<string, LoadedEngine> }> {
   if (entries.length === 0) return { profiles: new Map(), engines: new Map() };
-  const ids = sql.join(entries.map((e) => sql`(${e.session.id}::uuid)`));
+  const ids = entries.map((e) => e.session.id);
   const { rows } = await sql<SessionMeta>`
     select v.id as session_id, e.version, e.as_of_seq, e.profile_key as snapshot_profile_key, e.next_due_at,
       ${effectiveProfileKeySql(sql.ref("v.id"))} as profile_key
-    from (values ${ids}) as v(id)
+    from unnest(${ids}::uuid[]) as v(id)
     left join alert_engine_states e on e.session_id = v.id`.execute(trx);
   const profiles = await keyedProfiles(trx, rows);
   const metas = rows.filter((r): r is SnapshotMeta => r.version !== null && r.as_of_seq !== null);

@@ -5,6 +5,7 @@ import { readingInput } from "../alerts/engine-replay.ts";
 import { alertChanges } from "../alerts/run-engine.ts";
 import { finalEntry } from "../amendments/amendment-fields.ts";
 import { auditActor, auditRows } from "../audit/log.ts";
+import { fixedStatement } from "../db/fixed-statement.ts";
 import type { Database } from "../db/schema.ts";
 import type { VitalsReadingsTable } from "../db/tables/sessions.ts";
 import type { SessionChange } from "../realtime/publisher.ts";
@@ -134,10 +135,13 @@ async function storedReadings(
   trx: Transaction<Database>,
   ids: string[],
 ): Promise<Map<string, VitalsReadingsTable>> {
-  const unique = [...new Set(ids)];
-  const rows = await trx.selectFrom("vitals_readings").selectAll().where("id", "in", unique).execute();
+  const rows = await storedReadingRows(trx, [[...new Set(ids)]]);
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+const storedReadingRows = fixedStatement<VitalsReadingsTable>(
+  "select * from vitals_readings where id = any($1::uuid[])",
+);
 
 /** The chair of every locked session and of every session a stored reading belongs to (for retries by chair). */
 async function chairsOf(

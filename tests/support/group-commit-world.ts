@@ -1,16 +1,12 @@
 import {
-  InsertQueryNode,
   type KyselyPlugin,
-  type OperationNode,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
   type QueryResult,
   RawNode,
   type RootOperationNode,
-  TableNode,
   type UnknownRow,
   ValueNode,
-  ValuesNode,
 } from "kysely";
 import { afterAll, beforeAll } from "vitest";
 import type { AppContext } from "../../server/app-context.ts";
@@ -36,52 +32,41 @@ export class BatchProbe implements KyselyPlugin {
   /** Called as the next batch locks its sessions, i.e. as that batch starts. */
   onNextSessionLock: (() => void) | undefined;
   transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
-    if (node.kind === "SelectQueryNode" && this.onNextSessionLock) {
-      const from = node.from?.froms[0];
-      const locking = (node.endModifiers?.length ?? 0) > 0; // FOR UPDATE
-      if (from && TableNode.is(from) && from.table.identifier.name === "infusion_sessions" && locking) {
-        const hook = this.onNextSessionLock;
-        this.onNextSessionLock = undefined;
-        hook();
-      }
+    if (RawNode.is(node)) {
+      this.#seeFixedStatement(node);
+      return node;
     }
-    if (node.kind === "InsertQueryNode") {
-      const table = node.into?.table.identifier.name;
-      const rows = rowCount(node.values);
-      // A batch appends its audit rows in a data-modifying WITH of its readings insert.
-      const withInserts = (node.with?.expressions ?? []).map((cte) => cte.expression);
-      const intoAudit = (n: OperationNode) =>
-        InsertQueryNode.is(n) && n.into?.table.identifier.name === "audit_log";
-      if (table === "audit_log" || withInserts.some(intoAudit)) this.auditInserts++;
-      if (table === "vitals_readings") {
-        this.readingInserts++;
-        const hook = this.onNextReadingInsert;
-        this.onNextReadingInsert = undefined;
-        hook?.();
-      }
-      if (table === "vitals_readings" && rows > 1 && this.failNextMultiRowReadingInsert) {
-        this.failNextMultiRowReadingInsert = false;
-        throw new Error("injected batch failure");
-      }
+    // Other appends (a session's lifecycle, an amendment) write their audit rows on their own.
+    if (node.kind === "InsertQueryNode" && node.into?.table.identifier.name === "audit_log") {
+      this.auditInserts++;
     }
     return node;
+  }
+  /** The batch's fixed statements (server/db/fixed-statement.ts): its session lock and its one write. */
+  #seeFixedStatement(node: RawNode): void {
+    const text = node.sqlFragments.join("?");
+    if (/from infusion_sessions[\s\S]*for update/.test(text) && this.onNextSessionLock) {
+      const hook = this.onNextSessionLock;
+      this.onNextSessionLock = undefined;
+      hook();
+    }
+    if (!text.includes("insert into vitals_readings")) return;
+    if (text.includes("insert into audit_log")) this.auditInserts++;
+    this.readingInserts++;
+    const hook = this.onNextReadingInsert;
+    this.onNextReadingInsert = undefined;
+    hook?.();
+    // The readings' first column array (their ids) follows the seq and audit parameters.
+    const ids = node.parameters[3];
+    const rows = ids && ValueNode.is(ids) && Array.isArray(ids.value) ? ids.value.length : 0;
+    if (rows > 1 && this.failNextMultiRowReadingInsert) {
+      this.failNextMultiRowReadingInsert = false;
+      throw new Error("injected batch failure");
+    }
   }
   async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     return result;
   }
-}
-
-/** The rows of a VALUES list, or of the JSON array an insert from jsonb_to_recordset sends. */
-function rowCount(values: OperationNode | undefined): number {
-  if (values && ValuesNode.is(values)) return values.values.length;
-  if (values && RawNode.is(values)) {
-    for (const p of values.parameters) {
-      if (ValueNode.is(p) && typeof p.value === "string" && p.value.startsWith("[")) {
-        return (JSON.parse(p.value) as unknown[]).length;
-      }
-    }
-  }
-  return 0;
 }
 
 let handle: DatabaseHandle;
