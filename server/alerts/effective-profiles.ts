@@ -52,6 +52,19 @@ const parsedByKey = new Map<string, ThresholdProfile>();
 const parsedCapacity = 1_000;
 
 /**
+ * Every caller shares one object per key (the built-in one too): frozen, so code that changed one in place
+ * (and with it every session's thresholds) fails at once, in strict mode, instead.
+ */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+const builtInProfile = deepFreeze(structuredClone(defaultProfile));
+
+/**
  * The profiles some keys name, parsed once per process: each batch needs its sessions' profiles, and
  * reading and parsing the same JSON again on every batch cost more than the rest of the lookup.
  */
@@ -59,7 +72,7 @@ export async function profilesByKeys(db: Db, keys: Iterable<string>): Promise<Ma
   const result = new Map<string, ThresholdProfile>();
   const missing: string[] = [];
   for (const key of new Set(keys)) {
-    const known = key === builtInProfileKey ? defaultProfile : parsedByKey.get(key);
+    const known = key === builtInProfileKey ? builtInProfile : parsedByKey.get(key);
     if (known) result.set(key, known);
     else missing.push(key);
   }
@@ -70,7 +83,7 @@ export async function profilesByKeys(db: Db, keys: Iterable<string>): Promise<Ma
     .where("id", "in", missing)
     .execute();
   for (const row of rows) {
-    const profile = parseProfile(row.profile);
+    const profile = deepFreeze(parseProfile(row.profile));
     if (parsedByKey.size >= parsedCapacity) parsedByKey.delete(parsedByKey.keys().next().value!);
     parsedByKey.set(row.id, profile);
     result.set(row.id, profile);

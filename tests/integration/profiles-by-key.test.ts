@@ -54,10 +54,20 @@ describe("threshold profiles by version key", () => {
     const first = await profilesByKeys(db, [id, builtInProfileKey, id]);
     expect(count.n).toBe(1);
     expect(first.get(id)).toEqual(stricter);
-    expect(first.get(builtInProfileKey)).toBe(defaultProfile);
+    expect(first.get(builtInProfileKey)).toEqual(defaultProfile);
     const again = await profilesByKeys(db, [id]);
     expect(count.n).toBe(1);
     expect(again.get(id)).toBe(first.get(id));
+    // Shared by every caller, so nobody may change one in place: not the parsed version, not the built-in.
+    for (const shared of [first.get(id)!, first.get(builtInProfileKey)!]) {
+      expect(() => shared.vitals.hr!.levels.push({ op: ">=", value: 90, priority: "low" })).toThrow(
+        TypeError,
+      );
+      expect(() => {
+        shared.vitals.hr!.levels[0]!.value = 1;
+      }).toThrow(TypeError);
+    }
+    expect(defaultProfile.vitals.hr!.levels).not.toContainEqual({ op: ">=", value: 90, priority: "low" });
   });
 
   it("refuses a key no version has", async () => {
