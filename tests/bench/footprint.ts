@@ -21,7 +21,7 @@ async function serverMemoryAt500(): Promise<MemoryFigures & { source: string }> 
       servers,
       500,
       () => next++,
-      { warmupMs: 3_000, measureMs: 10_000, drainMs: 30_000, crossings: 20 },
+      { warmupMs: 3_000, measureMs: 10_000, drainMs: 30_000, crossings: 20, rounds: 1 },
       log,
     );
     return { ...level.memory, idle: servers.idle, source: "own 500-chair load, 10 s" };

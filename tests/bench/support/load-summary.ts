@@ -47,6 +47,41 @@ function latencies(values: number[], missed: number): Latencies {
   };
 }
 
+/** Several rounds of the same load against the same server, as one: latencies pooled, counts summed. */
+export function mergeOutcomes(rounds: LoadOutcome[]): LoadOutcome {
+  const all = <K extends keyof LoadOutcome>(key: K) => rounds.map((r) => r[key]);
+  const sum = (
+    key:
+      | "committedMissed"
+      | "crossingsSent"
+      | "crossingsMissed"
+      | "offered"
+      | "sent"
+      | "skipped"
+      | "acked"
+      | "failed"
+      | "unacked"
+      | "measuredSeconds",
+  ) => rounds.reduce((total, r) => total + r[key], 0);
+  return {
+    alertLatenciesMs: all("alertLatenciesMs").flat(),
+    committedLatenciesMs: all("committedLatenciesMs").flat(),
+    committedMissed: sum("committedMissed"),
+    crossingsSent: sum("crossingsSent"),
+    crossingsMissed: sum("crossingsMissed"),
+    offered: sum("offered"),
+    sent: sum("sent"),
+    skipped: sum("skipped"),
+    acked: sum("acked"),
+    failed: sum("failed"),
+    firstFailure: all("firstFailure").find((f) => f !== null) ?? null,
+    ackLatenciesMs: all("ackLatenciesMs").flat(),
+    unacked: sum("unacked"),
+    measuredSeconds: sum("measuredSeconds"),
+    clientLoopDelayP99Ms: Math.max(...all("clientLoopDelayP99Ms")),
+  };
+}
+
 export function summarise(chairs: number, o: LoadOutcome): LoadSummary {
   const acks = sorted(o.ackLatenciesMs);
   const committed = o.committedLatenciesMs.length + o.committedMissed;

@@ -1,9 +1,9 @@
 import { freshPostgresDatabase } from "../../support/postgres.ts";
 import { round } from "../bench-result.ts";
+import type { LoadOutcome } from "./chair-load.ts";
 import { runChairLoad } from "./chair-load.ts";
-import { type LoadSummary, summarise } from "./load-summary.ts";
+import { type LoadSummary, mergeOutcomes, summarise } from "./load-summary.ts";
 import { type MemoryFigures, memoryNow, memoryPeaks, type PeakMemory } from "./server-memory.ts";
-import type { ChairSeat } from "./server-protocol.ts";
 import { type ServerChild, spawnServer } from "./spawn-server.ts";
 
 export interface Servers {
@@ -19,6 +19,8 @@ export interface Timing {
   measureMs: number;
   drainMs: number;
   crossings: number;
+  /** Vigil and the relay take turns this many times (V R, R V, V R, ...), measureMs and crossings shared out. */
+  rounds: number;
 }
 
 export interface PairedLevel {
@@ -54,9 +56,10 @@ export async function startServers(chairs: number, postgresAdminUrl?: string): P
 }
 
 /**
- * One load level against Vigil, then the same against the relay: the same chairs, rate and crossing
- * schedule. Crossing chairs come from `fresh` (chairs that never crossed before), so each crossing
- * raises a new alert rather than meeting one still latched.
+ * One load level against Vigil and against the relay: the same chairs, rate and crossing schedule, in
+ * rounds that take turns (V R, then R V, ...), so a machine whose speed drifts from minute to minute (seen
+ * here: ±25 %) weighs on both alike; each side's rounds are pooled. Crossing chairs come from `fresh`
+ * (chairs that never crossed before), so each crossing raises a new alert rather than meeting one latched.
  */
 export async function measurePair(
   servers: Servers,
@@ -66,38 +69,52 @@ export async function measurePair(
   log: (line: string) => void,
 ): Promise<PairedLevel> {
   const picks = Array.from({ length: timing.crossings }, fresh);
-  const run = async (child: ServerChild, kind: "vigil" | "relay") => {
+  const rounds = Math.max(1, Math.min(timing.rounds, picks.length));
+  const sides = {
+    vigil: { child: servers.vigil, memory: memoryPeaks(servers.vigil), outcomes: [] as LoadOutcome[] },
+    relay: { child: servers.relay, memory: memoryPeaks(servers.relay), outcomes: [] as LoadOutcome[] },
+  };
+  const run = async (kind: "vigil" | "relay", turn: number) => {
+    const { child, memory, outcomes } = sides[kind];
     const { ready } = child;
-    const seats: ChairSeat[] = ready.seats.slice(0, chairs);
-    const crossingSeats = picks.map((i) => ready.seats[i]!);
-    const memory = memoryPeaks(child);
-    const outcome = await runChairLoad({
-      url: ready.url,
-      ...(ready.apiKey ? { apiKey: ready.apiKey } : {}),
-      listener: kind === "vigil" ? { kind, cookie: ready.physicianCookie! } : { kind },
-      seats,
-      crossingSeats,
-      warmupMs: timing.warmupMs,
-      measureMs: timing.measureMs,
-      drainMs: timing.drainMs,
-      maxInFlight: 1,
-      onSample: memory.sample,
-    });
-    const summary = summarise(chairs, outcome);
+    const crossingSeats = picks.filter((_, i) => i % rounds === turn).map((i) => ready.seats[i]!);
+    outcomes.push(
+      await runChairLoad({
+        url: ready.url,
+        ...(ready.apiKey ? { apiKey: ready.apiKey } : {}),
+        listener: kind === "vigil" ? { kind, cookie: ready.physicianCookie! } : { kind },
+        seats: ready.seats.slice(0, chairs),
+        crossingSeats,
+        warmupMs: timing.warmupMs,
+        measureMs: timing.measureMs / rounds,
+        drainMs: timing.drainMs,
+        maxInFlight: 1,
+        onSample: memory.sample,
+      }),
+    );
+  };
+  for (let turn = 0; turn < rounds; turn++) {
+    const order = turn % 2 === 0 ? (["vigil", "relay"] as const) : (["relay", "vigil"] as const);
+    for (const kind of order) await run(kind, turn);
+  }
+  const summaries = {
+    vigil: summarise(chairs, mergeOutcomes(sides.vigil.outcomes)),
+    relay: summarise(chairs, mergeOutcomes(sides.relay.outcomes)),
+  };
+  for (const kind of ["vigil", "relay"] as const) {
+    const summary = summaries[kind];
     log(
-      `  ${kind} @ ${chairs} chairs: alert p50 ${summary.alert.p50Ms} p99 ${summary.alert.p99Ms} ms, ` +
+      `  ${kind} @ ${chairs} chairs (${rounds} rounds): alert p50 ${summary.alert.p50Ms} p99 ${summary.alert.p99Ms} ms, ` +
         `${summary.readings.ackedPerSecond}/s acked of ${summary.readings.offeredPerSecond}/s offered`,
     );
-    return { summary, memory: memory.peak() };
-  };
-  const vigil = await run(servers.vigil, "vigil");
-  const relay = await run(servers.relay, "relay");
-  const ratio = (p: "p50Ms" | "p95Ms" | "p99Ms") => round(vigil.summary.alert[p] / relay.summary.alert[p], 1);
+  }
+  const ratio = (p: "p50Ms" | "p95Ms" | "p99Ms") =>
+    round(summaries.vigil.alert[p] / summaries.relay.alert[p], 1);
   return {
     chairs,
-    vigil: vigil.summary,
-    relay: relay.summary,
+    vigil: summaries.vigil,
+    relay: summaries.relay,
     ratio: { p50: ratio("p50Ms"), p95: ratio("p95Ms"), p99: ratio("p99Ms") },
-    memory: { vigil: vigil.memory, relay: relay.memory },
+    memory: { vigil: sides.vigil.memory.peak(), relay: sides.relay.memory.peak() },
   };
 }
