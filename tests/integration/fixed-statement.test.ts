@@ -1,23 +1,10 @@
 import type { KyselyPlugin, RootOperationNode } from "kysely";
 import { RawNode } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../../server/db/database.ts";
+import { describe, expect, it } from "vitest";
 import { fixedStatement } from "../../server/db/fixed-statement.ts";
-import { testDatabase } from "../support/test-database.ts";
+import { databaseForFile } from "../support/test-database.ts";
 
-let handle: DatabaseHandle;
-let drop: () => Promise<void>;
-
-beforeAll(async () => {
-  const store = await testDatabase();
-  drop = store.drop;
-  handle = await store.open();
-});
-
-afterAll(async () => {
-  await handle?.close();
-  await drop?.();
-});
+const database = databaseForFile();
 
 const pairs = fixedStatement<{ id: string; n: number; at: Date }>(
   "select * from unnest($1::uuid[], $2::int[], $3::timestamptz[]) as v(id, n, at) order by n",
@@ -27,13 +14,13 @@ describe("fixed statements", () => {
   it("binds lists as arrays: one text for any number of rows, none included", async () => {
     const ids = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
     const at = new Date("2026-11-23T09:00:00.000Z");
-    expect(await pairs(handle.db, [ids, [3, 1, 2], [at, at, at]])).toEqual([
+    expect(await pairs(database().db, [ids, [3, 1, 2], [at, at, at]])).toEqual([
       { id: ids[1], n: 1, at },
       { id: ids[2], n: 2, at },
       { id: ids[0], n: 3, at },
     ]);
-    expect(await pairs(handle.db, [[ids[0]], [7], [at]])).toEqual([{ id: ids[0], n: 7, at }]);
-    expect(await pairs(handle.db, [[], [], []])).toEqual([]);
+    expect(await pairs(database().db, [[ids[0]], [7], [at]])).toEqual([{ id: ids[0], n: 7, at }]);
+    expect(await pairs(database().db, [[], [], []])).toEqual([]);
   });
 
   it("runs through Kysely's plugins, which see its text and values", async () => {
@@ -46,7 +33,7 @@ describe("fixed statements", () => {
       },
       transformResult: async ({ result }) => result,
     };
-    await pairs(handle.db.withPlugin(plugin), [[], [], []]);
+    await pairs(database().db.withPlugin(plugin), [[], [], []]);
     expect(seen).toEqual([
       {
         text: "select * from unnest(?::uuid[], ?::int[], ?::timestamptz[]) as v(id, n, at) order by n",
@@ -61,6 +48,6 @@ describe("fixed statements", () => {
   });
 
   it("refuses the wrong number of values before anything reaches the database", async () => {
-    await expect(pairs(handle.db, [[], []])).rejects.toThrow("a fixed statement takes 3 values, given 2");
+    await expect(pairs(database().db, [[], []])).rejects.toThrow("a fixed statement takes 3 values, given 2");
   });
 });

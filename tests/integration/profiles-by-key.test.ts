@@ -1,12 +1,10 @@
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { builtInProfileKey, profilesByKeys } from "../../server/alerts/effective-profiles.ts";
 import { appendProfileVersion } from "../../server/alerts/profiles-repo.ts";
-import type { DatabaseHandle } from "../../server/db/database.ts";
-import { migrateToLatest } from "../../server/db/migrate.ts";
 import { ensureDemoAccounts } from "../../server/demo/accounts.ts";
 import { defaultProfile } from "../../shared/clinical/engine/profile.ts";
-import { testDatabase } from "../support/test-database.ts";
+import { databaseForFile } from "../support/test-database.ts";
 
 /** Counts the statements run through it. */
 class QueryCount implements KyselyPlugin {
@@ -20,37 +18,26 @@ class QueryCount implements KyselyPlugin {
   }
 }
 
-let handle: DatabaseHandle;
-let drop: () => Promise<void>;
-beforeAll(async () => {
-  const store = await testDatabase();
-  drop = store.drop;
-  handle = await store.open();
-  await migrateToLatest(handle.db);
-});
-afterAll(async () => {
-  await handle.close();
-  await drop();
-});
+const database = databaseForFile({ migrate: true });
 
 describe("threshold profiles by version key", () => {
   it("reads and parses a version once, then answers from memory; the built-in needs no query", async () => {
-    const { admin } = await ensureDemoAccounts(handle.db);
+    const { admin } = await ensureDemoAccounts(database().db);
     const stricter = structuredClone(defaultProfile);
     stricter.vitals.hr!.levels.push({ op: ">=", value: 105, priority: "medium" });
-    await appendProfileVersion(handle.db, {
+    await appendProfileVersion(database().db, {
       sessionId: null,
       profile: stricter,
       reason: "Cardiology advice",
       changedBy: admin.id,
       changedAt: new Date(),
     });
-    const { id } = await handle.db
-      .selectFrom("threshold_profile_versions")
+    const { id } = await database()
+      .db.selectFrom("threshold_profile_versions")
       .select("id")
       .executeTakeFirstOrThrow();
     const count = new QueryCount();
-    const db = handle.db.withPlugin(count);
+    const db = database().db.withPlugin(count);
     const first = await profilesByKeys(db, [id, builtInProfileKey, id]);
     expect(count.n).toBe(1);
     expect(first.get(id)).toEqual(stricter);
@@ -71,7 +58,7 @@ describe("threshold profiles by version key", () => {
   });
 
   it("refuses a key no version has", async () => {
-    await expect(profilesByKeys(handle.db, [crypto.randomUUID()])).rejects.toThrow(
+    await expect(profilesByKeys(database().db, [crypto.randomUUID()])).rejects.toThrow(
       "no threshold profile version",
     );
   });

@@ -1,6 +1,7 @@
 import fs from "node:fs";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../../server/db/database.ts";
+import { migrateToLatest } from "../../server/db/migrate.ts";
 import { freshPostgresDatabase } from "./postgres.ts";
 
 export interface TestDatabase {
@@ -25,5 +26,28 @@ export async function testDatabase(): Promise<TestDatabase> {
     open: () => openDatabase({ loadDataDir: new Blob([fs.readFileSync(inject("pgliteTemplate"))]) }),
     postgres: false,
     drop: async () => {},
+  };
+}
+
+/**
+ * One database for a test file, opened (and migrated, if asked) before its tests, closed and dropped after
+ * them: call at the top of the file, and call the function it returns inside the tests.
+ */
+export function databaseForFile(options: { migrate?: boolean } = {}): () => DatabaseHandle {
+  let handle: DatabaseHandle | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const store = await testDatabase();
+    drop = store.drop;
+    handle = await store.open();
+    if (options.migrate) await migrateToLatest(handle.db);
+  });
+  afterAll(async () => {
+    await handle?.close();
+    await drop?.();
+  });
+  return () => {
+    if (!handle) throw new Error("the test file's database opens in beforeAll");
+    return handle;
   };
 }
