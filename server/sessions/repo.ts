@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
 import type { InfusionSession, Phase } from "../../shared/schemas/session.ts";
+import { fixedStatement } from "../db/fixed-statement.ts";
 import type { Database } from "../db/schema.ts";
 import type { InfusionSessionsTable } from "../db/tables/sessions.ts";
 import { iso, isoOrNull } from "../db/time.ts";
@@ -105,4 +106,26 @@ export async function reserveSeqs(
     .returning("seq")
     .executeTakeFirstOrThrow();
   return Array.from({ length: count }, (_, i) => row.seq - count + 1 + i);
+}
+
+/** lockSessions' statement. */
+const lockedSessionRows = fixedStatement<Selectable<InfusionSessionsTable>>(`
+  select * from infusion_sessions
+  where id = any($1::uuid[]) or (chair = any($2::text[]) and phase <> 'discharged')
+  order by id for update`);
+
+/**
+ * Locks several sessions for a batched write, in id order so that two batches (on any node) that share
+ * sessions always take their locks in the same order and cannot deadlock. With chairs, the active (not
+ * discharged) sessions sitting in them are found and locked by the same statement.
+ */
+export async function lockSessions(
+  trx: Transaction<Database>,
+  ids: Iterable<string>,
+  activeInChairs: readonly string[] = [],
+): Promise<Map<string, InfusionSession>> {
+  const unique = [...new Set(ids)].sort();
+  if (unique.length === 0 && activeInChairs.length === 0) return new Map();
+  const rows = await lockedSessionRows(trx, [unique, [...activeInChairs]]);
+  return new Map(rows.map((row) => [row.id, toSession(row)]));
 }

@@ -4,8 +4,8 @@ import { fixedStatement } from "../db/fixed-statement.ts";
 import type { Database } from "../db/schema.ts";
 import type { VitalsReadingsTable } from "../db/tables/sessions.ts";
 
-/** The columns of a reading, and each one's type (a batch writes each as an array of them). */
-export const readingColumns = [
+/** The columns a reading is written with, and each one's type (its parameter is an array of them). */
+const readingColumns = [
   ["id", "uuid"],
   ["session_id", "uuid"],
   ["observed_at", "timestamptz"],

@@ -5,11 +5,12 @@ import { readingInput } from "../alerts/engine-replay.ts";
 import { alertChanges } from "../alerts/run-engine.ts";
 import { finalEntry } from "../amendments/amendment-fields.ts";
 import { auditActor, auditRows } from "../audit/log.ts";
+import { fixedStatement } from "../db/fixed-statement.ts";
 import type { Database } from "../db/schema.ts";
 import type { VitalsReadingsTable } from "../db/tables/sessions.ts";
 import type { SessionChange } from "../realtime/publisher.ts";
+import { lockSessions } from "../sessions/repo.ts";
 import { auditEntriesFor } from "../sessions/write-audit.ts";
-import { lockBatch } from "./batch-lock.ts";
 import { writeBatch } from "./batch-write.ts";
 import { activeSessionsIn } from "./chair-sessions.ts";
 import { EngineBatch } from "./engine-batch.ts";
@@ -37,14 +38,13 @@ export async function recordBatch(
 ): Promise<RecordedBatch> {
   const chairs = [...new Set(jobs.flatMap((j) => ("chair" in j.target ? [j.target.chair] : [])))];
   const byId = jobs.flatMap((j) => ("sessionId" in j.target ? [j.target.sessionId] : []));
-  // One statement finds the chairs' active sessions, locks them with the sessions addressed by id, and
-  // reads which readings are already stored.
-  const { lockedSessions, stored } = await lockBatch(trx, {
-    sessionIds: byId.filter(isUuid),
-    chairs,
-    readingIds: jobs.map((j) => j.input.id),
-  });
+  // One statement finds the chairs' active sessions and locks them with the sessions addressed by id.
+  const lockedSessions = await lockSessions(trx, byId.filter(isUuid), chairs);
   const activeInChair = activeSessionsIn(chairs, lockedSessions);
+  const stored = await storedReadings(
+    trx,
+    jobs.map((j) => j.input.id),
+  );
   const chairOf = await chairsOf(trx, lockedSessions, chairs.length > 0 ? stored : new Map());
   const plans = planJobs(jobs, { lockedSessions, chairOf, activeInChair, stored });
 
@@ -130,6 +130,18 @@ export async function recordBatch(
 function committed(sessionId: string, response: RecordVitalsResponse): JobResult {
   return { ok: true, value: { sessionId, response, changes: [], seqs: [] } };
 }
+
+async function storedReadings(
+  trx: Transaction<Database>,
+  ids: string[],
+): Promise<Map<string, VitalsReadingsTable>> {
+  const rows = await storedReadingRows(trx, [[...new Set(ids)]]);
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+const storedReadingRows = fixedStatement<VitalsReadingsTable>(
+  "select * from vitals_readings where id = any($1::uuid[])",
+);
 
 /** The chair of every locked session and of every session a stored reading belongs to (for retries by chair). */
 async function chairsOf(

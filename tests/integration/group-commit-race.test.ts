@@ -38,7 +38,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("one reading id in two batches a
     await store?.drop();
   });
 
-  it("a batch that waited for the session's lock and then meets the reading already stored retries job by job: stored once, answered as a replay", async () => {
+  it("a batch that waits for the session's lock finds the reading the other node stored meanwhile: answered as a replay, stored once", async () => {
     const [a, b] = nodes as [DatabaseHandle, DatabaseHandle];
     const patient = await insertPatient(
       a.db,
