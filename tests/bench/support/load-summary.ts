@@ -47,22 +47,14 @@ function latencies(values: number[], missed: number): Latencies {
   };
 }
 
+/** The figures of an outcome that are one number each. */
+type CountKey = { [K in keyof LoadOutcome]: LoadOutcome[K] extends number ? K : never }[keyof LoadOutcome];
+
 /** Several rounds of the same load against the same server, as one: latencies pooled, counts summed. */
 export function mergeOutcomes(rounds: LoadOutcome[]): LoadOutcome {
   const all = <K extends keyof LoadOutcome>(key: K) => rounds.map((r) => r[key]);
-  const sum = (
-    key:
-      | "committedMissed"
-      | "crossingsSent"
-      | "crossingsMissed"
-      | "offered"
-      | "sent"
-      | "skipped"
-      | "acked"
-      | "failed"
-      | "unacked"
-      | "measuredSeconds",
-  ) => rounds.reduce((total, r) => total + r[key], 0);
+  const sum = (key: Exclude<CountKey, "clientLoopDelayP99Ms">) =>
+    rounds.reduce((total, r) => total + r[key], 0);
   return {
     alertLatenciesMs: all("alertLatenciesMs").flat(),
     committedLatenciesMs: all("committedLatenciesMs").flat(),

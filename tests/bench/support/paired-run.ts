@@ -1,7 +1,6 @@
 import { freshPostgresDatabase } from "../../support/postgres.ts";
 import { round } from "../bench-result.ts";
-import type { LoadOutcome } from "./chair-load.ts";
-import { runChairLoad } from "./chair-load.ts";
+import { type LoadOutcome, runChairLoad } from "./chair-load.ts";
 import { type LoadSummary, mergeOutcomes, summarise } from "./load-summary.ts";
 import { type MemoryFigures, memoryNow, memoryPeaks, type PeakMemory } from "./server-memory.ts";
 import { type ServerChild, spawnServer } from "./spawn-server.ts";
