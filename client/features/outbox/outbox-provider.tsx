@@ -40,6 +40,9 @@ export function OutboxProvider({
   const [sent, setSent] = useState<ReadonlySet<string>>(new Set());
   const [opened, setOpened] = useState<{ store: OutboxStore; sender: OutboxSender } | null>(null);
   const storeRef = useRef<Promise<OutboxStore> | null>(null);
+  // enqueue kicks whatever sender is current: a closure from before the store opened would see none, and
+  // an entry saved in that moment would wait for the next kick (another entry, a reconnect)
+  const senderRef = useRef<OutboxSender | null>(null);
   const userRef = useRef(userId);
   userRef.current = userId;
 
@@ -68,9 +71,11 @@ export function OutboxProvider({
         };
         const unsubscribe = store.subscribe(reload);
         reload();
+        senderRef.current = sender;
         setOpened({ store, sender });
         cleanup = () => {
           unsubscribe();
+          if (senderRef.current === sender) senderRef.current = null;
           void sender.stop().then(() => store.close());
         };
       },
@@ -106,7 +111,7 @@ export function OutboxProvider({
         const store = await storeRef.current;
         const entry: NewOutboxEntry = { ...payload, sessionId, userId: userRef.current };
         const stored = await store.add(entry);
-        void opened?.sender.kick();
+        void senderRef.current?.kick();
         return stored;
       },
       discard: async (id) => {
