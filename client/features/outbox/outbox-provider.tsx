@@ -119,7 +119,7 @@ export function OutboxProvider({
         await (await storeRef.current).discard(id);
       },
     }),
-    [userId, entries, sent, opened],
+    [userId, entries, sent],
   );
 
   return <OutboxContext value={api}>{children}</OutboxContext>;
