@@ -106,6 +106,8 @@ describe("a patient's first day", () => {
     await changePhase(nurse, "Start infusion");
     await nurse.getByRole("button", { name: "Stop infusion" }).waitFor();
     await recordVitals(nurse, { sbp: 176, dbp: 98, hr: 88, spo2: 97, rr: 15 });
+    // Stored before the infusion stops, as a nurse sees it in her table (else the signature can lock it out).
+    await expect.poll(() => nurse.getByRole("cell", { name: "176/98" }).count()).toBeGreaterThan(0);
     await changePhase(nurse, "Stop infusion");
     await nurse.getByText("Recovery").first().waitFor();
 
