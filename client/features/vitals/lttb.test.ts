@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { ChartPoint } from "./chart-data.ts";
 import { lttbKeepingExtremes, type XY } from "./lttb.ts";
-import { fullResolutionMinutes, seriesForWidth } from "./lttb-chart-series.ts";
+import { fullResolutionMinutes, SeriesDrawing } from "./lttb-chart-series.ts";
 
 /** A 2-hour session at 1 Hz: x in minutes, y a noisy steady value. */
 function session(base: number, seconds = 7200, seed = 1): XY[] {
@@ -82,18 +83,48 @@ describe("lttbKeepingExtremes", () => {
   });
 });
 
-describe("seriesForWidth", () => {
+/** 2 hours of 1 Hz chart points (t in minutes), HR only. */
+function hrPoints(seconds = 7200): ChartPoint[] {
+  return session(80, seconds).map((p) => ({ t: p.x, hr: p.y }));
+}
+
+describe("SeriesDrawing", () => {
   it("draws the older part at about one point per pixel and the last minutes whole", () => {
-    const hr = session(80);
-    const out = seriesForWidth(hr, 700);
-    const recent = hr.filter((p) => p.x >= hr.at(-1)!.x - fullResolutionMinutes);
-    expect(out.length).toBeLessThanOrEqual(700 + recent.length);
-    expect(out.length).toBeLessThan(hr.length / 3);
-    expect(out.slice(-recent.length)).toEqual(recent);
+    const points = hrPoints();
+    const { history, recent } = new SeriesDrawing("hr").draw(points, 700);
+    const from = Math.floor(points.at(-1)!.t) - fullResolutionMinutes;
+    expect(recent).toEqual(points.filter((p) => p.t >= from).map((p) => ({ x: p.t, y: p.hr })));
+    expect(history.length).toBeLessThanOrEqual(700);
+    expect(history.at(-1)!.x).toBeLessThan(from);
+    expect(history.length + recent.length).toBeLessThan(points.length / 3);
   });
 
-  it("leaves a short manual series alone", () => {
-    const bp = session(120, 30);
-    expect(seriesForWidth(bp, 700)).toBe(bp);
+  it("draws a short manual series whole", () => {
+    const points = hrPoints(30).map((p, i) => ({ t: i * 5, hr: p.hr }));
+    const { history, recent } = new SeriesDrawing("hr").draw(points, 700);
+    expect([...history, ...recent]).toEqual(points.map((p) => ({ x: p.t, y: p.hr })));
+  });
+
+  it("keeps the history as it was for a new reading within the minute, and redraws it when the window moves", () => {
+    const points = hrPoints(7230);
+    const drawing = new SeriesDrawing("hr");
+    const first = drawing.draw(points, 700);
+    const next = drawing.draw([...points, { t: 7230 / 60, hr: 91 }], 700);
+    expect(next.history).toBe(first.history);
+    expect(next.recent.at(-1)).toEqual({ x: 7230 / 60, y: 91 });
+    const minuteLater = drawing.draw([...points, { t: 7260 / 60, hr: 91 }], 700);
+    expect(minuteLater.history).not.toBe(first.history);
+    expect(minuteLater.history.at(-1)!.x).toBeGreaterThan(first.history.at(-1)!.x);
+  });
+
+  it("redraws the history when an older point changes (a reading entered in error, an amendment) or the width does", () => {
+    const points = hrPoints();
+    const drawing = new SeriesDrawing("hr");
+    const first = drawing.draw(points, 700);
+    const amended = points.map((p, i) => (i === 3000 ? { t: p.t, hr: 190 } : p));
+    const after = drawing.draw(amended, 700);
+    expect(after.history).not.toBe(first.history);
+    expect(after.history).toContainEqual({ x: 3000 / 60, y: 190 });
+    expect(drawing.draw(amended, 500).history).not.toBe(after.history);
   });
 });

@@ -71,10 +71,18 @@ const api = {
       appendReading();
       flushSync(() => root!.render(<VitalsCharts detail={detail} />));
     }),
-  vigilDrawnPoints: () =>
-    [...vigilEl.querySelectorAll(".vitals-chart-line, .recharts-line-curve")].map(
-      (p) => (p.getAttribute("d")?.match(/[ML]/g) ?? []).length,
-    ),
+  /** Points drawn per series (a dense series is two paths of one colour: history and recent window). */
+  vigilDrawnPoints: () => {
+    const perColour = new Map<string, number>();
+    for (const p of vigilEl.querySelectorAll(".vitals-chart-line, .recharts-line-curve")) {
+      const colour = `${p.closest("figure")?.querySelector("figcaption")?.textContent} ${p.getAttribute("stroke")}`;
+      perColour.set(
+        colour,
+        (perColour.get(colour) ?? 0) + (p.getAttribute("d")?.match(/[ML]/g) ?? []).length,
+      );
+    }
+    return [...perColour.values()];
+  },
   vigilMaxSbpShown: () =>
     [...vigilEl.querySelectorAll(".recharts-cartesian-axis-tick-value[text-anchor='end']")]
       .map((t) => Number(t.textContent))

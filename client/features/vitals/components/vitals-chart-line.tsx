@@ -2,6 +2,9 @@ import { memo } from "react";
 import { useXAxisScale, useYAxisScale } from "recharts";
 import type { XY } from "../lttb.ts";
 
+/** A pixel coordinate to 0.1 px; rounding a number is several times faster than toFixed. */
+const tenths = (n: number) => Math.round(n * 10) / 10;
+
 interface Props {
   data: readonly XY[];
   color: string;
@@ -22,7 +25,7 @@ export const VitalsChartLine = memo(function VitalsChartLine({ data, color, dash
     const x = xScale(p.x);
     const y = yScale(p.y);
     if (x === undefined || y === undefined) continue;
-    d += `${d === "" ? "M" : "L"}${x.toFixed(1)},${y.toFixed(1)}`;
+    d += `${d === "" ? "M" : "L"}${tenths(x)},${tenths(y)}`;
   }
   // recharts' own class on the group, so selectors written for <Line> (e2e waits, screenshots) still match.
   return (

@@ -13,7 +13,8 @@ const plot = { left: 64, width: 720, top: 16, bottom: 166 };
 const xPixel = (minutes: number, maxT: number) => plot.left + (minutes / maxT) * plot.width;
 
 function drawnVertices(container: HTMLElement): { x: number; y: number }[] {
-  const d = container.querySelector(".vitals-chart-line, .recharts-line-curve")?.getAttribute("d") ?? "";
+  const paths = [...container.querySelectorAll(".vitals-chart-line, .recharts-line-curve")];
+  const d = paths.map((p) => p.getAttribute("d") ?? "").join("");
   return [...d.matchAll(/[ML]([\d.]+),([\d.]+)/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
 }
 

@@ -1,8 +1,8 @@
-import { memo, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { Fragment, memo, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { type ChartMarker, type ChartPoint, domainCovering, type YDomain } from "../chart-data.ts";
 import type { XY } from "../lttb.ts";
-import { type SeriesKey, seriesForWidth, seriesXY } from "../lttb-chart-series.ts";
+import { type DrawnSeries, SeriesDrawing, type SeriesKey } from "../lttb-chart-series.ts";
 import { VitalsChartLine } from "./vitals-chart-line.tsx";
 
 /** SVG attributes cannot read CSS variables: the chart palette mirrors theme.css. */
@@ -42,6 +42,7 @@ const yAxisWidth = 64;
 const fallbackWidth = 800;
 /** Sparse (manual) series are recharts lines with dots and tooltip; dense monitor data a plain path. */
 const maxPointsWithDots = 120;
+const isSparse = (d: DrawnSeries) => d.history.length + d.recent.length <= maxPointsWithDots;
 const axisTick = { fill: chartColors.axis, fontSize: 13 };
 const tooltipStyle = { background: "#2a2e35", border: "1px solid #5f6670", color: "#e3e5e8" };
 
@@ -68,15 +69,29 @@ function useWidth(): [React.RefObject<HTMLDivElement | null>, number | null] {
   return [ref, width];
 }
 
-interface Drawn {
+interface Drawn extends DrawnSeries {
   series: Series;
-  data: readonly XY[];
+}
+
+/** Each series' drawing, kept from one render to the next so a new reading redraws only the recent window. */
+function useSeriesDrawings(series: Series[]): Map<SeriesKey, SeriesDrawing> {
+  const ref = useRef(new Map<SeriesKey, SeriesDrawing>());
+  for (const s of series) if (!ref.current.has(s.key)) ref.current.set(s.key, new SeriesDrawing(s.key));
+  return ref.current;
+}
+
+/** The recent window drawn on from the history's last point, so the two paths meet. */
+function joined(history: readonly XY[], recent: readonly XY[]): readonly XY[] {
+  const last = history.at(-1);
+  return last === undefined ? recent : [last, ...recent];
 }
 
 /**
  * One vital-sign chart over minutes since session start, as a captioned figure. Each series is
  * downsampled to the plot's pixel width (every bucket's min and max kept, the last minutes whole), so a
- * 2-hour 1 Hz session draws about as fast as a short one; memoised so unchanged props do not redraw.
+ * 2-hour 1 Hz session draws about as fast as a short one. A dense series is two paths: the history, which
+ * holds still between minute boundaries (a new reading skips it), and the recent window; memoised so
+ * unchanged props do not redraw.
  */
 export const VitalsChart = memo(function VitalsChart({
   caption,
@@ -89,22 +104,23 @@ export const VitalsChart = memo(function VitalsChart({
 }: Props) {
   const [bodyRef, width] = useWidth();
   const plotWidth = width === null ? null : Math.max(100, width - yAxisWidth - margin.left - margin.right);
+  const drawings = useSeriesDrawings(series);
   const drawn = useMemo<Drawn[]>(
     () =>
       plotWidth === null
         ? []
-        : series.map((s) => ({ series: s, data: seriesForWidth(seriesXY(points, s.key), plotWidth) })),
-    [points, series, plotWidth],
+        : series.map((s) => ({ series: s, ...drawings.get(s.key)!.draw(points, plotWidth) })),
+    [points, series, plotWidth, drawings],
   );
   const xDomain = useMemo(() => [0, maxT], [maxT]);
   // recharts builds no x scale without chart data: two anchors at the ends of the time axis suffice.
   const anchors = useMemo(() => [{ x: 0 }, { x: maxT }], [maxT]);
   const [yLow, yHigh] = domainCovering(
     yDomain,
-    drawn.map((d) => d.data),
+    drawn.flatMap((d) => [d.history, d.recent]),
   );
   // The tooltip reads recharts <Line>s only: dense paths have none to show, and it costs a mount.
-  const hasSparse = drawn.some((d) => d.data.length <= maxPointsWithDots);
+  const hasSparse = drawn.some(isSparse);
   // Axes, grid and markers change about once a minute; built once per change, React skips them otherwise.
   const frame = useMemo(() => {
     const yRange = [yLow, yHigh];
@@ -168,13 +184,12 @@ export const VitalsChart = memo(function VitalsChart({
             accessibilityLayer={false}
           >
             {frame}
-            {drawn.map(({ series: s, data }) =>
-              data.length > maxPointsWithDots ? (
-                <VitalsChartLine key={s.key} data={data} color={s.color} dashed={s.dashed} />
-              ) : (
+            {drawn.map((d) => {
+              const { series: s, history, recent } = d;
+              return isSparse(d) ? (
                 <Line
                   key={s.key}
-                  data={data as XY[]}
+                  data={[...history, ...recent]}
                   type="monotone"
                   dataKey="y"
                   name={s.name}
@@ -185,8 +200,13 @@ export const VitalsChart = memo(function VitalsChart({
                   connectNulls
                   isAnimationActive={false}
                 />
-              ),
-            )}
+              ) : (
+                <Fragment key={s.key}>
+                  <VitalsChartLine data={history} color={s.color} dashed={s.dashed} />
+                  <VitalsChartLine data={joined(history, recent)} color={s.color} dashed={s.dashed} />
+                </Fragment>
+              );
+            })}
           </LineChart>
         )}
       </div>
