@@ -1,9 +1,9 @@
-import { Fragment, memo, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { memo, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { type ChartMarker, type ChartPoint, domainCovering, type YDomain } from "../chart-data.ts";
 import type { XY } from "../lttb.ts";
 import { type DrawnSeries, SeriesDrawing, type SeriesKey } from "../lttb-chart-series.ts";
-import { VitalsChartLine } from "./vitals-chart-line.tsx";
+import { VitalsChartLines } from "./vitals-chart-line.tsx";
 
 /** SVG attributes cannot read CSS variables: the chart palette mirrors theme.css. */
 export const chartColors = {
@@ -184,29 +184,31 @@ export const VitalsChart = memo(function VitalsChart({
             accessibilityLayer={false}
           >
             {frame}
-            {drawn.map((d) => {
-              const { series: s, history, recent } = d;
-              return isSparse(d) ? (
-                <Line
-                  key={s.key}
-                  data={[...history, ...recent]}
-                  type="monotone"
-                  dataKey="y"
-                  name={s.name}
-                  stroke={s.color}
-                  strokeWidth={2}
-                  strokeDasharray={s.dashed ? "5 4" : undefined}
-                  dot={{ r: 3 }}
-                  connectNulls
-                  isAnimationActive={false}
-                />
-              ) : (
-                <Fragment key={s.key}>
-                  <VitalsChartLine data={history} color={s.color} dashed={s.dashed} />
-                  <VitalsChartLine data={joined(history, recent)} color={s.color} dashed={s.dashed} />
-                </Fragment>
-              );
-            })}
+            {drawn.filter(isSparse).map(({ series: s, history, recent }) => (
+              <Line
+                key={s.key}
+                data={[...history, ...recent]}
+                type="monotone"
+                dataKey="y"
+                name={s.name}
+                stroke={s.color}
+                strokeWidth={2}
+                strokeDasharray={s.dashed ? "5 4" : undefined}
+                dot={{ r: 3 }}
+                connectNulls
+                isAnimationActive={false}
+              />
+            ))}
+            <VitalsChartLines
+              lines={drawn
+                .filter((d) => !isSparse(d))
+                .map(({ series: s, history, recent }) => ({
+                  key: s.key,
+                  parts: [history, joined(history, recent)],
+                  color: s.color,
+                  dashed: s.dashed,
+                }))}
+            />
           </LineChart>
         )}
       </div>
