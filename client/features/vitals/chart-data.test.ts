@@ -26,6 +26,17 @@ describe("chartPoints", () => {
     expect(after[0]).toBe(before[0]);
     expect(chartPoints([first], at(-1))[0]!.t).toBe(2);
   });
+
+  it("converts a reading replaced mid-session (amended, entered in error) again, reusing the ones before it", () => {
+    const readings = [1, 2, 3].map((s) => makeReading({ observedAt: at(s), hr: 70 + s }));
+    const before = chartPoints(readings, t0);
+    const amended = [readings[0]!, { ...readings[1]!, hr: 99 }, readings[2]!];
+    const after = chartPoints(amended, t0);
+    expect(after[0]).toBe(before[0]);
+    expect(after.map((p) => p.hr)).toEqual([71, 99, 73]);
+    const inError = [readings[0]!, { ...readings[1]!, status: "entered_in_error" as const }, readings[2]!];
+    expect(chartPoints(inError, t0).map((p) => p.hr)).toEqual([71, 73]);
+  });
 });
 
 describe("chartMarkers and chartMaxT", () => {

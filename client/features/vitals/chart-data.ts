@@ -23,13 +23,8 @@ const opt = (v: number | null) => v ?? undefined;
 
 type Reading = SessionDetail["vitals"][number];
 
-/** Readings keep their identity across cache updates: each is converted once, not on every new reading. */
-const pointCache = new WeakMap<Reading, { start: string; point: ChartPoint }>();
-
-function toPoint(r: Reading, start: string, startMs: number): ChartPoint {
-  const cached = pointCache.get(r);
-  if (cached?.start === start) return cached.point;
-  const point = {
+function toPoint(r: Reading, startMs: number): ChartPoint {
+  return {
     t: roundT((Date.parse(r.observedAt) - startMs) / 60_000),
     sbp: opt(r.sbp),
     dbp: opt(r.dbp),
@@ -37,15 +32,31 @@ function toPoint(r: Reading, start: string, startMs: number): ChartPoint {
     hr: opt(r.hr),
     spo2: opt(r.spo2),
   };
-  pointCache.set(r, { start, point });
-  return point;
 }
+
+/**
+ * The last conversion: a new reading arrives as a new array holding the same reading objects, so the
+ * points of the unchanged leading readings are reused (each reading is converted once, not per update).
+ */
+let last: { vitals: readonly Reading[]; start: string; points: (ChartPoint | null)[] } | undefined;
 
 /** Readings as points on "minutes since session start", sorted; entries entered in error left out. */
 export function chartPoints(vitals: readonly Reading[], start: string): ChartPoint[] {
   const startMs = Date.parse(start);
+  const previous = last?.start === start ? last : undefined;
+  const converted: (ChartPoint | null)[] = new Array(vitals.length);
+  let i = 0;
+  if (previous) {
+    const shared = Math.min(vitals.length, previous.vitals.length);
+    for (; i < shared && vitals[i] === previous.vitals[i]; i++) converted[i] = previous.points[i]!;
+  }
+  for (; i < vitals.length; i++) {
+    const r = vitals[i]!;
+    converted[i] = r.status === "entered_in_error" ? null : toPoint(r, startMs);
+  }
+  last = { vitals, start, points: converted };
   const points: ChartPoint[] = [];
-  for (const r of vitals) if (r.status !== "entered_in_error") points.push(toPoint(r, start, startMs));
+  for (const p of converted) if (p !== null) points.push(p);
   if (!isSortedByT(points)) points.sort((a, b) => a.t - b.t);
   return points;
 }
