@@ -3,7 +3,7 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } 
 import { type ChartMarker, type ChartPoint, domainCovering, type YDomain } from "../chart-data.ts";
 import type { XY } from "../lttb.ts";
 import { type DrawnSeries, SeriesDrawing, type SeriesKey } from "../lttb-chart-series.ts";
-import { VitalsChartLines } from "./vitals-chart-line.tsx";
+import { VitalsChartLines } from "./vitals-chart-lines.tsx";
 
 /** SVG attributes cannot read CSS variables: the chart palette mirrors theme.css. */
 export const chartColors = {
