@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PGliteThread } from "./pglite-thread.ts";
 
 const open: PGliteThread[] = [];
@@ -15,11 +15,17 @@ afterEach(async () => {
   for (const thread of open.splice(0)) await thread.close().catch(() => {});
 });
 
-// Each test starts PGlite (initdb included): seconds, more when the machine is busy.
+// Starting PGlite (initdb included) takes seconds, more when the machine is busy: the tests that only
+// query share one thread, the ones about starting, closing and reopening start their own.
 describe("PGlite on its own thread", { timeout: 30_000 }, () => {
+  let shared: PGliteThread;
+  beforeAll(async () => {
+    shared = await PGliteThread.start({});
+  }, 30_000);
+  afterAll(() => shared.close());
+
   it("answers queries with PGlite's parsed values, dates kept as text", async () => {
-    const db = await start();
-    const { rows } = await db.query<{ n: number; at: Date; d: string; j: { a: number[] } }>(
+    const { rows } = await shared.query<{ n: number; at: Date; d: string; j: { a: number[] } }>(
       "select 1::int as n, '2026-11-23T03:00:00Z'::timestamptz as at, '1980-01-31'::date as d, $1::jsonb as j",
       ['{"a":[1,2]}'],
     );
@@ -27,22 +33,22 @@ describe("PGlite on its own thread", { timeout: 30_000 }, () => {
   });
 
   it("counts the rows a write changed", async () => {
-    const db = await start();
-    await db.query("create table t (id int primary key)", []);
-    const inserted = await db.query("insert into t values (1), (2), (3)", []);
+    await shared.query("create table counted (id int primary key)", []);
+    const inserted = await shared.query("insert into counted values (1), (2), (3)", []);
     expect(inserted.affectedRows).toBe(3);
   });
 
   it("rejects a failed statement with PostgreSQL's code and constraint, and goes on serving", async () => {
-    const db = await start();
-    await db.query("create table t (id int primary key)", []);
-    await db.query("insert into t values (1)", []);
-    await expect(db.query("insert into t values (1)", [])).rejects.toMatchObject({
+    await shared.query("create table t (id int primary key)", []);
+    await shared.query("insert into t values (1)", []);
+    await expect(shared.query("insert into t values (1)", [])).rejects.toMatchObject({
       code: "23505",
       constraint: "t_pkey",
       message: expect.stringContaining("duplicate key"),
     });
-    expect((await db.query<{ n: number }>("select count(*)::int as n from t", [])).rows).toEqual([{ n: 1 }]);
+    expect((await shared.query<{ n: number }>("select count(*)::int as n from t", [])).rows).toEqual([
+      { n: 1 },
+    ]);
   });
 
   it("keeps what was committed in its data directory across a close, and restores a dump", async () => {
