@@ -1,5 +1,5 @@
 import type { ChartPoint } from "./chart-data.ts";
-import { lttbKeepingExtremes, type XY } from "./lttb.ts";
+import { lttbIndices, type XY } from "./lttb.ts";
 
 export type SeriesKey = keyof Omit<ChartPoint, "t">;
 
@@ -53,7 +53,7 @@ export class SeriesDrawing {
     const end = firstIndexAtOrAfter(points, recentFrom(points));
     let history = this.#last && this.#sameHistory(points, end, target) ? this.#last.history : undefined;
     if (history === undefined) {
-      history = lttbKeepingExtremes(seriesXY(points, this.key, 0, end), target);
+      history = downsampled(points, this.key, end, target);
       this.#last = { points, end, target, history };
     }
     return { history, recent: seriesXY(points, this.key, end) };
@@ -68,6 +68,21 @@ export class SeriesDrawing {
     this.#last = { ...last, points };
     return true;
   }
+}
+
+/** The series' points before index `end`, downsampled: columns first, point objects only for what is kept. */
+function downsampled(points: readonly ChartPoint[], key: SeriesKey, end: number, target: number): XY[] {
+  const xs = new Float64Array(end);
+  const ys = new Float64Array(end);
+  let n = 0;
+  for (let i = 0; i < end; i++) {
+    const y = points[i]![key];
+    if (y === undefined) continue;
+    xs[n] = points[i]!.t;
+    ys[n] = y;
+    n++;
+  }
+  return lttbIndices(xs, ys, n, target).map((i) => ({ x: xs[i]!, y: ys[i]! }));
 }
 
 function firstIndexAtOrAfter(points: readonly ChartPoint[], t: number): number {

@@ -17,54 +17,70 @@ export interface XY {
 export function lttbKeepingExtremes<P extends XY>(points: readonly P[], target: number): readonly P[] {
   const n = points.length;
   if (n <= Math.max(target, 2)) return points;
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    xs[i] = points[i]!.x;
+    ys[i] = points[i]!.y;
+  }
+  return lttbIndices(xs, ys, n, target).map((i) => points[i]!);
+}
+
+/**
+ * lttbKeepingExtremes on the first `n` values of two columns (x ascending): the indices kept, ascending.
+ * Columns rather than objects, so a caller with 7,200 readings per series builds no point objects first.
+ */
+export function lttbIndices(xs: Float64Array, ys: Float64Array, n: number, target: number): number[] {
+  if (n <= Math.max(target, 2)) return Array.from({ length: n }, (_, i) => i);
   if (target < 2) throw new Error(`target must be at least 2, got ${target}`);
-  const first = points[0]!;
-  const last = points[n - 1]!;
   // Up to three points per bucket (LTTB pick, min, max) plus the first and last point.
   const buckets = Math.floor((target - 2) / 3);
-  if (buckets === 0) return [first, last];
+  if (buckets === 0) return [0, n - 1];
   const inner = n - 2;
   const bucketStart = (b: number) => 1 + Math.floor((b * inner) / buckets);
-  const out: P[] = [first];
-  let previous = first;
+  const out: number[] = [0];
+  let previous = 0;
   for (let b = 0; b < buckets; b++) {
     const start = bucketStart(b);
     const end = bucketStart(b + 1);
-    const next = nextBucketMean(points, end, b + 1 < buckets ? bucketStart(b + 2) : n);
+    // The next bucket's mean point (the last point, after the last bucket).
+    const nextEnd = b + 1 < buckets ? bucketStart(b + 2) : n;
+    let nextX = 0;
+    let nextY = 0;
+    for (let i = end; i < nextEnd; i++) {
+      nextX += xs[i]!;
+      nextY += ys[i]!;
+    }
+    nextX /= nextEnd - end;
+    nextY /= nextEnd - end;
+    const px = xs[previous]!;
+    const py = ys[previous]!;
     let pick = start;
     let pickArea = -1;
     let min = start;
     let max = start;
     for (let i = start; i < end; i++) {
-      const p = points[i]!;
-      const area = Math.abs(
-        (previous.x - next.x) * (p.y - previous.y) - (previous.x - p.x) * (next.y - previous.y),
-      );
+      const area = Math.abs((px - nextX) * (ys[i]! - py) - (px - xs[i]!) * (nextY - py));
       if (area > pickArea) {
         pickArea = area;
         pick = i;
       }
-      if (p.y < points[min]!.y) min = i;
-      if (p.y > points[max]!.y) max = i;
+      if (ys[i]! < ys[min]!) min = i;
+      if (ys[i]! > ys[max]!) max = i;
     }
-    for (const i of sortedUnique(pick, min, max)) out.push(points[i]!);
-    previous = points[pick]!;
+    pushSortedUnique(out, pick, min, max);
+    previous = pick;
   }
-  out.push(last);
+  out.push(n - 1);
   return out;
 }
 
-function nextBucketMean(points: readonly XY[], start: number, end: number): XY {
-  let x = 0;
-  let y = 0;
-  for (let i = start; i < end; i++) {
-    x += points[i]!.x;
-    y += points[i]!.y;
-  }
-  const count = end - start;
-  return { x: x / count, y: y / count };
-}
-
-function sortedUnique(a: number, b: number, c: number): number[] {
-  return [...new Set([a, b, c])].sort((p, q) => p - q);
+/** Appends a, b and c in ascending order, each once. */
+function pushSortedUnique(out: number[], a: number, b: number, c: number): void {
+  const lo = Math.min(a, b, c);
+  const hi = Math.max(a, b, c);
+  const mid = a + b + c - lo - hi;
+  out.push(lo);
+  if (mid !== lo) out.push(mid);
+  if (hi !== mid) out.push(hi);
 }
