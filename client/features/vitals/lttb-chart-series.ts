@@ -10,9 +10,9 @@ export const fullResolutionMinutes = 2;
 const pointsPerPixel = 1;
 
 /** One series as x (minutes) / y points from index `from` of `points` on, skipping readings without it. */
-export function seriesXY(points: readonly ChartPoint[], key: SeriesKey, from = 0, to = points.length): XY[] {
+function seriesXY(points: readonly ChartPoint[], key: SeriesKey, from = 0): XY[] {
   const out: XY[] = [];
-  for (let i = from; i < to; i++) {
+  for (let i = from; i < points.length; i++) {
     const p = points[i]!;
     const y = p[key];
     if (y !== undefined) out.push({ x: p.t, y });
