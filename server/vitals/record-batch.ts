@@ -9,8 +9,8 @@ import { fixedStatement } from "../db/fixed-statement.ts";
 import type { Database } from "../db/schema.ts";
 import type { VitalsReadingsTable } from "../db/tables/sessions.ts";
 import type { SessionChange } from "../realtime/publisher.ts";
-import { lockSessions } from "../sessions/repo.ts";
 import { auditEntriesFor } from "../sessions/write-audit.ts";
+import { lockBatch } from "./batch-lock.ts";
 import { writeBatch } from "./batch-write.ts";
 import { activeSessionsIn } from "./chair-sessions.ts";
 import { EngineBatch } from "./engine-batch.ts";
@@ -38,13 +38,16 @@ export async function recordBatch(
 ): Promise<RecordedBatch> {
   const chairs = [...new Set(jobs.flatMap((j) => ("chair" in j.target ? [j.target.chair] : [])))];
   const byId = jobs.flatMap((j) => ("sessionId" in j.target ? [j.target.sessionId] : []));
-  // One statement finds the chairs' active sessions and locks them with the sessions addressed by id.
-  const lockedSessions = await lockSessions(trx, byId.filter(isUuid), chairs);
-  const activeInChair = activeSessionsIn(chairs, lockedSessions);
-  const stored = await storedReadings(
+  // One statement finds the chairs' active sessions, locks them with the sessions addressed by id, and
+  // names the readings already stored (a retry's id arrives as sent: PostgreSQL matches a uuid in any case).
+  const { sessions: lockedSessions, storedIds } = await lockBatch(
     trx,
-    jobs.map((j) => j.input.id),
+    byId.filter(isUuid),
+    chairs,
+    jobs.map((j) => j.input.id).filter(isUuid),
   );
+  const activeInChair = activeSessionsIn(chairs, lockedSessions);
+  const stored = await storedReadings(trx, storedIds);
   const chairOf = await chairsOf(trx, lockedSessions, chairs.length > 0 ? stored : new Map());
   const plans = planJobs(jobs, { lockedSessions, chairOf, activeInChair, stored });
 
@@ -135,7 +138,8 @@ async function storedReadings(
   trx: Transaction<Database>,
   ids: string[],
 ): Promise<Map<string, VitalsReadingsTable>> {
-  const rows = await storedReadingRows(trx, [[...new Set(ids)]]);
+  if (ids.length === 0) return new Map();
+  const rows = await storedReadingRows(trx, [ids]);
   return new Map(rows.map((r) => [r.id, r]));
 }
 
