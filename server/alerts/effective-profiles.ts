@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import { defaultProfile, parseProfile, type ThresholdProfile } from "../../shared/clinical/engine/profile.ts";
 import type { Database } from "../db/schema.ts";
 
@@ -13,22 +13,21 @@ export interface KeyedProfile {
 export const builtInProfileKey = "default";
 
 /**
- * SQL for the version key of a session's effective profile: its latest override, else the clinic's
- * latest profile, else null (the built-in one). `sessionId` is a uuid expression, e.g. a column.
+ * SQL text for the version key of a session's effective profile: its latest override, else the clinic's
+ * latest profile, else null (the built-in one). `sessionIdColumn` names a uuid column of the query (a
+ * name written in the code, never a value).
  */
-export function effectiveProfileKeySql(sessionId: RawBuilder<unknown>): RawBuilder<string | null> {
-  return sql<string | null>`coalesce(
-    (select p.id from threshold_profile_versions p where p.scope = 'session' and p.session_id = ${sessionId}
+export const effectiveProfileKeyText = (sessionIdColumn: string): string => `coalesce(
+    (select p.id from threshold_profile_versions p where p.scope = 'session' and p.session_id = ${sessionIdColumn}
       order by p.changed_at desc limit 1),
     (select p.id from threshold_profile_versions p where p.scope = 'clinic'
       order by p.changed_at desc limit 1))`;
-}
 
 /** The effective profile of several sessions: each session's latest override, else the clinic's latest. */
 export async function effectiveProfiles(db: Db, sessionIds: string[]): Promise<Map<string, KeyedProfile>> {
   if (sessionIds.length === 0) return new Map();
   const { rows } = await sql<{ session_id: string; profile_key: string | null }>`
-    select v.id as session_id, ${effectiveProfileKeySql(sql.ref("v.id"))} as profile_key
+    select v.id as session_id, ${sql.raw(effectiveProfileKeyText("v.id"))} as profile_key
     from unnest(${sessionIds}::uuid[]) as v(id)`.execute(db);
   return keyedProfiles(db, rows);
 }

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Alert } from "../../shared/schemas/alert.ts";
 import { actorsById } from "../auth/actors.ts";
-import { fixedStatement } from "../db/fixed-statement.ts";
+import { fromJsonRow, type JsonRow } from "../db/json-rows.ts";
 import type { Database } from "../db/schema.ts";
 import type { AlertsTable } from "../db/tables/alerts.ts";
 import { iso, isoOrNull } from "../db/time.ts";
@@ -45,16 +45,22 @@ export async function openAlertRows(db: Db, sessionId: string): Promise<AlertsTa
 }
 
 /** The open alert rows of several sessions, in one query. */
-export async function openAlertRowsOf(db: Db, sessionIds: string[]): Promise<Map<string, AlertsTable[]>> {
-  const result = new Map(sessionIds.map((id) => [id, [] as AlertsTable[]]));
-  if (sessionIds.length === 0) return result;
-  for (const row of await openAlertRowsIn(db, [sessionIds])) result.get(row.session_id)?.push(row);
-  return result;
-}
+const alertTimestamps = [
+  "raised_at",
+  "created_at",
+  "updated_at",
+  "cleared_at",
+  "escalated_at",
+  "acknowledged_at",
+] as const;
 
-const openAlertRowsIn = fixedStatement<AlertsTable>(
-  "select * from alerts where session_id = any($1::uuid[]) and status = 'open'",
-);
+type AlertTimestamp = (typeof alertTimestamps)[number];
+
+/** An alert row as json_agg gives it. */
+export type AlertJson = JsonRow<AlertsTable, AlertTimestamp>;
+
+export const alertRowFromJson = (row: AlertJson): AlertsTable =>
+  fromJsonRow<AlertsTable, AlertTimestamp>(row, alertTimestamps);
 
 export async function listAlerts(db: Db, sessionId: string): Promise<Alert[]> {
   const rows = await db

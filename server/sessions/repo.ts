@@ -1,5 +1,7 @@
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
 import type { InfusionSession, Phase } from "../../shared/schemas/session.ts";
+import { fixedStatement } from "../db/fixed-statement.ts";
+import { fromJsonRow, type JsonRow } from "../db/json-rows.ts";
 import type { Database } from "../db/schema.ts";
 import type { InfusionSessionsTable } from "../db/tables/sessions.ts";
 import { iso, isoOrNull } from "../db/time.ts";
@@ -107,28 +109,44 @@ export async function reserveSeqs(
   return Array.from({ length: count }, (_, i) => row.seq - count + 1 + i);
 }
 
-type SessionRow = Selectable<InfusionSessionsTable>;
+const sessionTimestamps = [
+  "created_at",
+  "phase_changed_at",
+  "infusion_started_at",
+  "infusion_stopped_at",
+  "discharged_at",
+] as const;
 
-/** A session row as json_agg gives it: its timestamps as text. */
-export type SessionJson = Omit<
-  SessionRow,
-  "created_at" | "phase_changed_at" | "infusion_started_at" | "infusion_stopped_at" | "discharged_at"
-> & {
-  created_at: string;
-  phase_changed_at: string;
-  infusion_started_at: string | null;
-  infusion_stopped_at: string | null;
-  discharged_at: string | null;
-};
+type SessionTimestamp = (typeof sessionTimestamps)[number];
 
-export function sessionFromJson(row: SessionJson): InfusionSession {
-  const date = (text: string | null) => (text === null ? null : new Date(text));
-  return toSession({
-    ...row,
-    created_at: new Date(row.created_at),
-    phase_changed_at: new Date(row.phase_changed_at),
-    infusion_started_at: date(row.infusion_started_at),
-    infusion_stopped_at: date(row.infusion_stopped_at),
-    discharged_at: date(row.discharged_at),
-  });
+/** A session row as json_agg gives it. */
+export type SessionJson = JsonRow<Selectable<InfusionSessionsTable>, SessionTimestamp>;
+
+export const sessionFromJson = (row: SessionJson): InfusionSession =>
+  toSession(fromJsonRow<Selectable<InfusionSessionsTable>, SessionTimestamp>(row, sessionTimestamps));
+
+/**
+ * lockSessions' statement. One row comes back, the sessions aggregated as JSON: on PGlite, handing a
+ * batch's 300 locked rows across to the server took 7 ms as rows, 4 ms as one JSON value.
+ */
+const lockedSessionsJson = fixedStatement<{ sessions: SessionJson[] | null }>(`
+  select json_agg(s) as sessions from (
+    select * from infusion_sessions
+    where id = any($1::uuid[]) or (chair = any($2::text[]) and phase <> 'discharged')
+    order by id for update) s`);
+
+/**
+ * Locks several sessions for a batched write, in id order so that two batches (on any node) that share
+ * sessions always take their locks in the same order and cannot deadlock. With chairs, the active (not
+ * discharged) sessions sitting in them are found and locked by the same statement.
+ */
+export async function lockSessions(
+  trx: Transaction<Database>,
+  ids: Iterable<string>,
+  activeInChairs: readonly string[] = [],
+): Promise<Map<string, InfusionSession>> {
+  const unique = [...new Set(ids)].sort();
+  if (unique.length === 0 && activeInChairs.length === 0) return new Map();
+  const [row] = await lockedSessionsJson(trx, [unique, [...activeInChairs]]);
+  return new Map((row?.sessions ?? []).map((json) => [json.id, sessionFromJson(json)]));
 }

@@ -4,16 +4,11 @@ import { step } from "../../shared/clinical/engine/step.ts";
 import { nextDueAt } from "../../shared/clinical/engine/timers.ts";
 import type { EngineInput } from "../../shared/clinical/engine/types.ts";
 import type { InfusionSession } from "../../shared/schemas/session.ts";
-import {
-  type AlertChange,
-  applyEngineEvents,
-  loadOpenAlertRows,
-  type OpenAlertRows,
-} from "../alerts/apply-events.ts";
+import { type AlertChange, applyEngineEvents, type OpenAlertRows } from "../alerts/apply-events.ts";
 import type { KeyedProfile } from "../alerts/effective-profiles.ts";
-import { openAlertRowsOf } from "../alerts/repo.ts";
 import { recordsetMinRows } from "../db/recordset.ts";
 import type { Database } from "../db/schema.ts";
+import type { BatchReads } from "./batch-reads.ts";
 import type { CachedEngine, EngineCache } from "./engine-cache.ts";
 import { loadEngines, type Snapshot } from "./engine-snapshots.ts";
 import { type PreStepped, reusableStep } from "./pre-stepped.ts";
@@ -44,17 +39,19 @@ export class EngineBatch {
     private readonly sessions: Map<string, Stepped>,
   ) {}
 
-  /** Each session's open alert rows, read once per batch and kept current by applyEngineEvents. */
+  /** Each session's open alert rows, read with the batch (batch-reads.ts) and kept current by applyEngineEvents. */
   private readonly openAlerts = new Map<string, OpenAlertRows>();
 
   static async load(
     trx: Transaction<Database>,
     sessions: InfusionSession[],
     cache: EngineCache,
+    reads: Pick<BatchReads, "metas" | "openAlerts">,
   ): Promise<EngineBatch> {
     const { profiles, engines: snapshots } = await loadEngines(
       trx,
       sessions.map((s) => ({ session: s, cached: cache.get(s.id) })),
+      reads.metas,
     );
     const stepped = new Map<string, Stepped>();
     for (const session of sessions) {
@@ -69,10 +66,10 @@ export class EngineBatch {
       });
     }
     const batch = new EngineBatch(trx, stepped);
-    // Sessions with an open engine alert have their alert rows looked at by every step: read them together.
-    const alerting = [...stepped].filter(([, s]) => s.state.alerts.length > 0).map(([id]) => id);
-    for (const [id, rows] of await openAlertRowsOf(trx, alerting)) {
-      batch.openAlerts.set(id, new Map(rows.map((r) => [r.parameter, r])));
+    for (const id of stepped.keys()) {
+      const open = reads.openAlerts.get(id);
+      if (!open) throw new Error(`no open alerts read for session ${id}`);
+      batch.openAlerts.set(id, new Map(open.map((r) => [r.parameter, r])));
     }
     return batch;
   }
@@ -94,11 +91,7 @@ export class EngineBatch {
     if (result.events.length > 0) session.raised = true;
     // With no event and no open engine alert, applyEngineEvents has nothing to record: skip its queries.
     if (result.events.length === 0 && result.state.alerts.length === 0) return [];
-    let open = this.openAlerts.get(sessionId);
-    if (!open) {
-      open = await loadOpenAlertRows(this.trx, sessionId);
-      this.openAlerts.set(sessionId, open);
-    }
+    const open = this.openAlerts.get(sessionId)!;
     return applyEngineEvents(this.trx, sessionId, result.events, result.state, now, open);
   }
 

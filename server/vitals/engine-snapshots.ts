@@ -1,12 +1,7 @@
-import { sql, type Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import { type EngineState, parseState } from "../../shared/clinical/engine/state.ts";
 import type { InfusionSession } from "../../shared/schemas/session.ts";
-import {
-  effectiveProfileKeySql,
-  type KeyedProfile,
-  keyedProfiles,
-  profilesByKeys,
-} from "../alerts/effective-profiles.ts";
+import { type KeyedProfile, keyedProfiles, profilesByKeys } from "../alerts/effective-profiles.ts";
 import { readingsAfter, replay } from "../alerts/engine-replay.ts";
 import type { Database } from "../db/schema.ts";
 import type { CachedEngine } from "./engine-cache.ts";
@@ -26,7 +21,7 @@ export interface LoadedEngine {
   sinceSnapshot: number;
 }
 
-interface SessionMeta {
+export interface SessionMeta {
   session_id: string;
   /** The stored snapshot's (null: the session has none yet). */
   version: number | null;
@@ -39,20 +34,21 @@ interface SessionMeta {
 }
 
 /**
- * What a batch needs to step its (locked) sessions' engines, in one round trip: each one's effective
- * profile and its current engine state (see loadSnapshots). Profiles come by key from profilesByKeys.
+ * What a batch needs to step its (locked) sessions' engines: each one's effective profile (profiles come
+ * by key from profilesByKeys) and its current engine state (see loadSnapshots), from the sessions' metas
+ * as the batch read them (batch-reads.ts).
  */
 export async function loadEngines(
   trx: Transaction<Database>,
   entries: { session: InfusionSession; cached: CachedEngine | undefined }[],
+  metaOf: ReadonlyMap<string, SessionMeta>,
 ): Promise<{ profiles: Map<string, KeyedProfile>; engines: Map<string, LoadedEngine> }> {
   if (entries.length === 0) return { profiles: new Map(), engines: new Map() };
-  const ids = entries.map((e) => e.session.id);
-  const { rows } = await sql<SessionMeta>`
-    select v.id as session_id, e.version, e.as_of_seq, e.profile_key as snapshot_profile_key, e.next_due_at,
-      ${effectiveProfileKeySql(sql.ref("v.id"))} as profile_key
-    from unnest(${ids}::uuid[]) as v(id)
-    left join alert_engine_states e on e.session_id = v.id`.execute(trx);
+  const rows = entries.map((e) => {
+    const meta = metaOf.get(e.session.id);
+    if (!meta) throw new Error(`no engine meta read for session ${e.session.id}`);
+    return meta;
+  });
   const profiles = await keyedProfiles(trx, rows);
   const metas = rows.filter((r): r is SnapshotMeta => r.version !== null && r.as_of_seq !== null);
   return { profiles, engines: await loadSnapshots(trx, entries, metas) };

@@ -9,8 +9,9 @@ import { fixedStatement } from "../db/fixed-statement.ts";
 import type { Database } from "../db/schema.ts";
 import type { VitalsReadingsTable } from "../db/tables/sessions.ts";
 import type { SessionChange } from "../realtime/publisher.ts";
+import { lockSessions } from "../sessions/repo.ts";
 import { auditEntriesFor } from "../sessions/write-audit.ts";
-import { lockBatch } from "./batch-lock.ts";
+import { readBatch } from "./batch-reads.ts";
 import { writeBatch } from "./batch-write.ts";
 import { activeSessionsIn } from "./chair-sessions.ts";
 import { EngineBatch } from "./engine-batch.ts";
@@ -38,16 +39,13 @@ export async function recordBatch(
 ): Promise<RecordedBatch> {
   const chairs = [...new Set(jobs.flatMap((j) => ("chair" in j.target ? [j.target.chair] : [])))];
   const byId = jobs.flatMap((j) => ("sessionId" in j.target ? [j.target.sessionId] : []));
-  // One statement finds the chairs' active sessions, locks them with the sessions addressed by id, and
-  // names the readings already stored (a retry's id arrives as sent: PostgreSQL matches a uuid in any case).
-  const { sessions: lockedSessions, storedIds } = await lockBatch(
-    trx,
-    byId.filter(isUuid),
-    chairs,
-    jobs.map((j) => j.input.id).filter(isUuid),
-  );
+  // One statement finds the chairs' active sessions and locks them with the sessions addressed by id.
+  const lockedSessions = await lockSessions(trx, byId.filter(isUuid), chairs);
+  // One more reads the rest under the locks: the readings already stored (a retry's id arrives as sent:
+  // PostgreSQL matches a uuid in any case), and the sessions' engine metas and open alerts.
+  const reads = await readBatch(trx, jobs.map((j) => j.input.id).filter(isUuid), [...lockedSessions.keys()]);
   const activeInChair = activeSessionsIn(chairs, lockedSessions);
-  const stored = await storedReadings(trx, storedIds);
+  const stored = await storedReadings(trx, reads.storedIds);
   const chairOf = await chairsOf(trx, lockedSessions, chairs.length > 0 ? stored : new Map());
   const plans = planJobs(jobs, { lockedSessions, chairOf, activeInChair, stored });
 
@@ -58,6 +56,7 @@ export async function recordBatch(
     trx,
     [...new Map(fresh.map((f) => [f.plan.session.id, f.plan.session])).values()],
     cache,
+    reads,
   );
   const changesOf = new Map<number, SessionChange[]>();
   for (const { plan, job, index } of fresh) {
