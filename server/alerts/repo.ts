@@ -44,7 +44,7 @@ export async function openAlertRows(db: Db, sessionId: string): Promise<AlertsTa
     .execute();
 }
 
-/** The open alert rows of several sessions, in one query. */
+/** An alert row's timestamp columns (a batch reads alert rows as JSON: server/vitals/batch-reads.ts). */
 const alertTimestamps = [
   "raised_at",
   "created_at",
