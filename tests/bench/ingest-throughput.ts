@@ -18,6 +18,7 @@ import { configureReadingBatcher, defaultBatcherOptions } from "../../server/vit
 import type { User } from "../../shared/schemas/user.ts";
 import { freshPostgresDatabase } from "../support/postgres.ts";
 import { type Bench, type BenchSection, round } from "./bench-result.ts";
+import { StatementTimings } from "./support/statement-timings.ts";
 
 const adminUrl = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const chairs = Number(process.env.BENCH_INGEST_CHAIRS ?? 300);
@@ -30,6 +31,7 @@ type Kind = keyof typeof targets;
 
 interface Backend {
   db: Kysely<Database>;
+  timings: StatementTimings;
   /** The driver itself, for the baseline: one parameterised statement per call. */
   query(text: string, params: unknown[]): Promise<unknown>;
   close(): Promise<void>;
@@ -39,9 +41,14 @@ async function openBackend(kind: Kind): Promise<Backend> {
   if (kind === "pglite") {
     // As the server runs it (server/db/database.ts): PGlite on its own thread.
     const lite = await PGliteThread.start({});
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PGlitePool(lite) }) });
+    const timings = new StatementTimings();
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new PGlitePool(lite) }),
+      log: timings.log,
+    });
     return {
       db,
+      timings,
       query: (t, p) => lite.query(t, p),
       async close() {
         await db.destroy();
@@ -53,11 +60,13 @@ async function openBackend(kind: Kind): Promise<Backend> {
   const pool = new pg.Pool({ connectionString: fresh.url, max: 10 });
   // Dropping the database (with force) can reach a connection still closing: noted, not a crash.
   pool.on("error", (error) => console.error(`bench ingest: idle connection lost: ${error.message}`));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const timings = new StatementTimings();
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: timings.log });
   const client = new pg.Client({ connectionString: fresh.url });
   await client.connect();
   return {
     db,
+    timings,
     query: (t, p) => client.query(t, p),
     async close() {
       await client.end();
@@ -193,7 +202,7 @@ async function measure(kind: Kind, notes: string[]) {
     const total = readingsPer[kind];
     console.error(`bench ingest: ${kind}: ${total} readings through ingestVitals`);
     const before = await countReadings(backend.db);
-    const vigil = await vigilIngest(ctx, nurse, total);
+    const { result: vigil, timings } = await backend.timings.during(() => vigilIngest(ctx, nurse, total));
     const committed = (await countReadings(backend.db)) - before;
     // No sealer runs during the run: seal every audit row now (warm-up and one-per-transaction runs too),
     // timed, so the whole chain is verified and the cost taken off the write path is shown beside it.
@@ -213,7 +222,15 @@ async function measure(kind: Kind, notes: string[]) {
         readings: committed,
         failed: vigil.failed,
         auditChainOk: chain.ok && chain.unsealed === 0,
-        vigil: { seconds: round(vigil.seconds), perSecond: Math.round(vigilPerSecond) },
+        vigil: {
+          seconds: round(vigil.seconds),
+          perSecond: Math.round(vigilPerSecond),
+          batches: timings.batches,
+          readingsPerBatch: round(committed / Math.max(1, timings.batches), 1),
+          wallMsPerBatch: round((vigil.seconds * 1000) / Math.max(1, timings.batches)),
+          // Summed over the batches in flight at once (up to 4 on PostgreSQL), so more than the wall time.
+          statementMsPerBatch: timings.msPerBatch,
+        },
         auditSealing: {
           rows: sealed.rows,
           seconds: round(sealSeconds),
