@@ -1,4 +1,7 @@
+import fs from "node:fs";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { createApiKey } from "../../../server/api-keys/service.ts";
 import { createVigilServer } from "../../../server/app.ts";
 import type { AppContext } from "../../../server/app-context.ts";
@@ -11,8 +14,9 @@ import { seedChairs } from "./seed-chairs.ts";
 import { failSetup, serveParent } from "./server-protocol.ts";
 
 /**
- * Child process: the real Vigil server on a fresh database (in-memory PGlite, or PostgreSQL when
- * DATABASE_URL is set) with BENCH_CHAIRS pre-infusion sessions, one per chair, and one ingest API key.
+ * Child process: the real Vigil server on a fresh database (PGlite in a temporary data directory, as
+ * `npm start` keeps one, or PostgreSQL when DATABASE_URL is set) with BENCH_CHAIRS pre-infusion sessions,
+ * one per chair, and one ingest API key.
  */
 const chairs = Number(process.env.BENCH_CHAIRS ?? 100);
 
@@ -20,7 +24,9 @@ traceEventLoop("vigil");
 
 try {
   const started = performance.now();
-  const handle = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined });
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const dataDir = databaseUrl ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), "vigil-bench-server-"));
+  const handle = await openDatabase({ databaseUrl, dataDir });
   await migrateToLatest(handle.db);
   const { nurse, admin } = await ensureDemoAccounts(handle.db);
   const config = { ...loadConfig({ VIGIL_LOG_LEVEL: "warn" }), demo: false };
@@ -48,6 +54,7 @@ try {
       await server.close();
       await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
       await handle.close();
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   );
 } catch (error) {
