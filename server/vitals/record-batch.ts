@@ -41,9 +41,14 @@ export async function recordBatch(
   const byId = jobs.flatMap((j) => ("sessionId" in j.target ? [j.target.sessionId] : []));
   // One statement finds the chairs' active sessions and locks them with the sessions addressed by id.
   const lockedSessions = await lockSessions(trx, byId.filter(isUuid), chairs);
-  // One more reads the rest under the locks: the readings already stored (a retry's id arrives as sent:
-  // PostgreSQL matches a uuid in any case), and the sessions' engine metas and open alerts.
-  const reads = await readBatch(trx, jobs.map((j) => j.input.id).filter(isUuid), [...lockedSessions.keys()]);
+  // One more reads the rest under the locks: the readings already stored (a retry's id arrives as sent,
+  // a UUID by the shared schema: PostgreSQL matches it in any case), and the sessions' engine metas and
+  // open alerts.
+  const reads = await readBatch(
+    trx,
+    jobs.map((j) => j.input.id),
+    [...lockedSessions.keys()],
+  );
   const activeInChair = activeSessionsIn(chairs, lockedSessions);
   const stored = await storedReadings(trx, reads.storedIds);
   const chairOf = await chairsOf(trx, lockedSessions, chairs.length > 0 ? stored : new Map());

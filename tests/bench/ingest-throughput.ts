@@ -40,12 +40,12 @@ interface Backend {
 }
 
 async function openBackend(kind: Kind): Promise<Backend> {
+  const timings = new StatementTimings();
   if (kind === "pglite") {
     // As the server runs it (server/db/database.ts): PGlite on its own thread, in a data directory (its
     // commits written through to the files; in memory they were slower, 6–8 ms a COMMIT against 2).
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vigil-bench-pglite-"));
     const lite = await PGliteThread.start({ dataDir });
-    const timings = new StatementTimings();
     const db = new Kysely<Database>({
       dialect: new PostgresDialect({ pool: new PGlitePool(lite) }),
       log: timings.log,
@@ -65,7 +65,6 @@ async function openBackend(kind: Kind): Promise<Backend> {
   const pool = new pg.Pool({ connectionString: fresh.url, max: 10 });
   // Dropping the database (with force) can reach a connection still closing: noted, not a crash.
   pool.on("error", (error) => console.error(`bench ingest: idle connection lost: ${error.message}`));
-  const timings = new StatementTimings();
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: timings.log });
   const client = new pg.Client({ connectionString: fresh.url });
   await client.connect();
