@@ -20,7 +20,9 @@ import { configureReadingBatcher, defaultBatcherOptions } from "../../server/vit
 import type { User } from "../../shared/schemas/user.ts";
 import { freshPostgresDatabase } from "../support/postgres.ts";
 import { type Bench, type BenchSection, round } from "./bench-result.ts";
+import { type CpuPerItem, cpuCeilingPerSecond, cpuPerItem } from "./support/cpu-meter.ts";
 import { StatementTimings } from "./support/statement-timings.ts";
+import { profiledWindow } from "./support/window-profile.ts";
 
 const adminUrl = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const chairs = Number(process.env.BENCH_INGEST_CHAIRS ?? 300);
@@ -175,6 +177,10 @@ async function driverInsert(
   return (performance.now() - began) / 1000;
 }
 
+/** On PostgreSQL, what the cores allow at that cost (PGlite's database is one thread: no such ceiling). */
+const withCeiling = (kind: Kind, cpu: CpuPerItem) =>
+  kind === "postgres" ? { ...cpu, ceilingPerSecond: cpuCeilingPerSecond(cpu) } : cpu;
+
 async function countReadings(db: Kysely<Database>): Promise<number> {
   const row = await db
     .selectFrom("vitals_readings")
@@ -206,7 +212,12 @@ async function measure(kind: Kind, notes: string[]) {
     const total = readingsPer[kind];
     console.error(`bench ingest: ${kind}: ${total} readings through ingestVitals`);
     const before = await countReadings(backend.db);
-    const { result: vigil, timings } = await backend.timings.during(() => vigilIngest(ctx, nurse, total));
+    const {
+      result: { result: vigil, timings },
+      cpu: vigilCpu,
+    } = await cpuPerItem(total, () =>
+      backend.timings.during(() => profiledWindow(`ingest-${kind}`, () => vigilIngest(ctx, nurse, total))),
+    );
     const committed = (await countReadings(backend.db)) - before;
     // No sealer runs during the run: seal every audit row now (warm-up and one-per-transaction runs too),
     // timed, so the whole chain is verified and the cost taken off the write path is shown beside it.
@@ -215,7 +226,9 @@ async function measure(kind: Kind, notes: string[]) {
     const sealSeconds = (performance.now() - sealBegan) / 1000;
     const chain = await verifyChain(backend.db);
     console.error(`bench ingest: ${kind}: ${committed} readings straight through the driver`);
-    const driverSeconds = await driverInsert(backend, sessions, nurse.id, committed);
+    const { result: driverSeconds, cpu: driverCpu } = await cpuPerItem(committed, () =>
+      driverInsert(backend, sessions, nurse.id, committed),
+    );
     const vigilPerSecond = committed / vigil.seconds;
     const driverPerSecond = committed / driverSeconds;
     if (vigil.failed > 0) notes.push(`${kind}: ${vigil.failed} readings failed`);
@@ -234,6 +247,7 @@ async function measure(kind: Kind, notes: string[]) {
           wallMsPerBatch: round((vigil.seconds * 1000) / Math.max(1, timings.batches)),
           // Summed over the batches in flight at once (up to 4 on PostgreSQL), so more than the wall time.
           statementMsPerBatch: timings.msPerBatch,
+          cpuPerReading: withCeiling(kind, vigilCpu),
         },
         auditSealing: {
           rows: sealed.rows,
@@ -248,6 +262,7 @@ async function measure(kind: Kind, notes: string[]) {
           seconds: round(driverSeconds),
           perSecond: Math.round(driverPerSecond),
           rowsPerStatement: baselineChunk,
+          cpuPerReading: withCeiling(kind, driverCpu),
         },
         ratioDriverOverVigil: round(driverPerSecond / vigilPerSecond, 1),
       },
