@@ -7,7 +7,7 @@ import { memoryAt500 } from "./support/server-memory.ts";
  * raises "high" on one reading ≥ 200) → the physician's socket hears alert:changed "raised". Measured at
  * 100, 500 and 2,000 streaming chairs, beside a raw Socket.IO relay fed the same way.
  * Env: BENCH_LEVELS=100,500 BENCH_MEASURE_S=20 BENCH_ROUNDS=3 BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432 (a fresh
- * database is created there and dropped; default: in-memory PGlite).
+ * database is created there and dropped; default: PGlite in a temporary data directory).
  */
 const levels = (process.env.BENCH_LEVELS ?? "100,500,2000").split(",").map(Number);
 const timing: Timing = {

@@ -33,7 +33,7 @@ export interface PairedLevel {
 
 /**
  * Vigil and the raw relay, each in its own process, side by side. Vigil gets a fresh database with
- * `chairs` sessions: in-memory PGlite, or a new PostgreSQL database (dropped at stop) under adminUrl.
+ * `chairs` sessions: PGlite in a temporary data directory (as `npm start` keeps one in `data/`), or a new PostgreSQL database (dropped at stop) under adminUrl.
  */
 export async function startServers(chairs: number, postgresAdminUrl?: string): Promise<Servers> {
   const fresh = postgresAdminUrl ? await freshPostgresDatabase(postgresAdminUrl) : null;
@@ -45,7 +45,7 @@ export async function startServers(chairs: number, postgresAdminUrl?: string): P
   return {
     vigil,
     relay,
-    database: fresh ? "postgres" : "pglite (in-memory)",
+    database: fresh ? "postgres" : "pglite (temporary data directory)",
     idle: { vigil: await memoryNow(vigil), relay: await memoryNow(relay) },
     async stop() {
       await Promise.all([vigil.stop(), relay.stop()]);
