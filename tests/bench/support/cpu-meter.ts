@@ -37,7 +37,10 @@ function machineCpuMs(): { busy: number; total: number } {
 export interface CpuPerItem {
   /** This process (every thread: on PGlite the embedded database's too), µs of CPU per item. */
   thisProcessUs: number;
-  /** Every PostgreSQL process on the machine, µs per item (0 for PGlite, which runs in this process). */
+  /**
+   * Every PostgreSQL process on the machine, µs per item (with PGlite, which runs in this process, only
+   * whatever a PostgreSQL server on the machine did meanwhile: about 0).
+   */
   postgresUs: number;
   /** How busy all the machine's cores were over the window. */
   machineBusy: number;

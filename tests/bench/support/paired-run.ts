@@ -33,7 +33,8 @@ export interface PairedLevel {
 
 /**
  * Vigil and the raw relay, each in its own process, side by side. Vigil gets a fresh database with
- * `chairs` sessions: PGlite in a temporary data directory (as `npm start` keeps one in `data/`), or a new PostgreSQL database (dropped at stop) under adminUrl.
+ * `chairs` sessions: PGlite in a temporary data directory (as `npm start` keeps one in `data/`), or a new
+ * PostgreSQL database (dropped at stop) under adminUrl.
  */
 export async function startServers(chairs: number, postgresAdminUrl?: string): Promise<Servers> {
   const fresh = postgresAdminUrl ? await freshPostgresDatabase(postgresAdminUrl) : null;
